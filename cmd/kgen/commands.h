@@ -1,0 +1,19 @@
+// Each command group registers its subcommands here; main() runs the chosen one.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace kgen::cmd {
+
+// A command's body: returns the process exit status. kgen::Error escapes to main().
+using Action = std::function<int()>;
+
+void register_show(CLI::App& app, Action* action);
+void register_version(CLI::App& app, Action* action);
+
+// Printing shared by the commands: "kgen: warning: ..." on stderr.
+void print_warning(const std::string& message);
+
+}  // namespace kgen::cmd

@@ -1,0 +1,45 @@
+// kgen: render, review and apply ksonnet-style apps.
+//
+// main() parses the command line, runs the chosen command and is the only place that
+// turns a kgen::Error into a message and an exit status.
+#include <iostream>
+
+#include "common/error.h"
+#include "kgen/commands.h"
+
+namespace kgen::cmd {
+
+void print_warning(const std::string& message) { std::cerr << "kgen: warning: " << message << "\n"; }
+
+namespace {
+
+void print_error(const Error& error) {
+  std::cerr << "kgen: error: " << error.one_line() << "\n";
+  if (!error.details().empty()) std::cerr << error.details();
+}
+
+}  // namespace
+}  // namespace kgen::cmd
+
+int main(int argc, char** argv) {
+  using namespace kgen::cmd;
+  CLI::App app{"kgen renders, reviews and applies ksonnet (ks) apps"};
+  app.require_subcommand(1);
+  Action action;
+  register_show(app, &action);
+  register_version(app, &action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    return action ? action() : 0;
+  } catch (const kgen::Error& e) {
+    print_error(e);
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "kgen: error: " << e.what() << "\n";
+    return 1;
+  }
+}

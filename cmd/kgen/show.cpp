@@ -1,0 +1,48 @@
+// kgen show [ENV] [-c COMPONENT]... [-o yaml|json]
+#include <iostream>
+#include <memory>
+
+#include "app/app.h"
+#include "kgen/app_flags.h"
+#include "kgen/commands.h"
+#include "render/render.h"
+
+namespace kgen::cmd {
+namespace {
+
+struct ShowFlags {
+  AppFlags app;
+  JsonnetFlags jsonnet;
+  std::string environment;
+  std::vector<std::string> components;
+  std::string format = "yaml";
+};
+
+int run_show(const ShowFlags& flags) {
+  render::RenderOptions options;
+  options.environment = flags.environment;
+  options.components = flags.components;
+  apply_jsonnet_flags(flags.jsonnet, &options);
+  const render::Format format = render::parse_format(flags.format);
+
+  const app::App app = app::load_app(app::find_app_root(flags.app.dir));
+  const render::RenderResult result = render::render_environment(app, options);
+  for (const auto& warning : result.warnings) print_warning(warning);
+  std::cout << render::format_objects(result.objects, format) << std::flush;
+  return 0;
+}
+
+}  // namespace
+
+void register_show(CLI::App& app, Action* action) {
+  auto flags = std::make_shared<ShowFlags>();
+  CLI::App* show = app.add_subcommand("show", "Print an environment's manifests as ks show did");
+  show->add_option("env", flags->environment, "Environment (default: the current one, .ks_environment)");
+  show->add_option("-c,--component", flags->components, "Only this component (repeatable)");
+  show->add_option("-o,--format", flags->format, "Output format: yaml or json")->capture_default_str();
+  add_app_flags(show, &flags->app);
+  add_jsonnet_flags(show, &flags->jsonnet);
+  show->callback([flags, action] { *action = [flags] { return run_show(*flags); }; });
+}
+
+}  // namespace kgen::cmd

@@ -1,0 +1,23 @@
+// kgen version
+#include <iostream>
+
+extern "C" {
+#include <libjsonnet.h>
+}
+
+#include "kgen/commands.h"
+
+namespace kgen::cmd {
+
+void register_version(CLI::App& app, Action* action) {
+  CLI::App* version = app.add_subcommand("version", "Print the versions of kgen and its Jsonnet evaluator");
+  version->callback([action] {
+    *action = [] {
+      std::cout << "kgen version: " << KGEN_VERSION << "\n"
+                << "jsonnet version: " << jsonnet_version() << "\n";
+      return 0;
+    };
+  });
+}
+
+}  // namespace kgen::cmd

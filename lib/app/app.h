@@ -1,0 +1,72 @@
+// Stage 1: find a ks-style app and read its layout (app.yaml 0.0.1 to 0.3.0,
+// app.override.yaml, .ks_environment, environments, modules, components, libraries).
+// After load_app() nothing here touches the disk again except modules_for(), which
+// lists component files.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kgen::app {
+
+struct Library {
+  std::string name;
+  std::string registry;
+  std::string version;  // empty for unversioned packages
+};
+
+struct Environment {
+  std::string name;         // may contain '/'
+  std::string path;         // folder under environments/
+  std::string k8s_version;  // "v1.8.0"; empty when unknown (0.0.1 apps)
+  std::string server;
+  std::string ns;           // destination namespace
+  std::vector<std::string> targets;        // module names ("/" or "a.b"); empty: root only
+  std::map<std::string, Library> libraries;  // env-scoped, keyed "<registry>/<name>"
+  bool overridden = false;  // defined or changed by app.override.yaml
+  std::string legacy_metadata_dir;  // 0.0.1 apps: environments/<env>/.metadata (absolute)
+};
+
+struct App {
+  std::string root;         // absolute, no trailing slash
+  std::string api_version;  // as written in app.yaml
+  std::string name;
+  std::map<std::string, Environment> environments;
+  std::map<std::string, Library> libraries;  // keyed "<registry>/<name>"
+  std::string current_environment;           // from .ks_environment, may be empty
+  std::vector<std::string> warnings;         // things worth telling the user, not errors
+};
+
+enum class ComponentType { Jsonnet, Yaml, Json };
+
+struct Component {
+  std::string name;       // file name without extension
+  std::string qualified;  // "<module>.<name>" outside the root module
+  std::string path;       // absolute
+  ComponentType type = ComponentType::Jsonnet;
+};
+
+struct Module {
+  std::string name;  // "/" for components/, else the relative path with '/' -> '.'
+  std::string dir;   // absolute
+  std::vector<Component> components;  // sorted by name
+};
+
+// Walks up from `start` to the first folder holding app.yaml. Throws kgen::Error.
+std::string find_app_root(const std::string& start);
+
+// Reads the app at `root`. Throws kgen::Error naming the file and line of bad input.
+App load_app(const std::string& root);
+
+// The environment to use: `requested`, else .ks_environment. Throws when unknown or unset.
+const Environment& select_environment(const App& app, const std::string& requested);
+
+// The modules an environment renders (its targets, or the root module alone), each with
+// its components. Throws on a target that names no module or on duplicate component names.
+std::vector<Module> modules_for(const App& app, const Environment& env);
+
+// ks's rule for environment and component names.
+bool is_valid_name(const std::string& name);
+
+}  // namespace kgen::app

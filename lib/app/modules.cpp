@@ -1,0 +1,89 @@
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "app/app.h"
+#include "common/error.h"
+#include "common/files.h"
+
+namespace kgen::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool component_type_for(const fs::path& file, ComponentType* type) {
+  const std::string ext = file.extension().string();
+  if (ext == ".jsonnet") {
+    *type = ComponentType::Jsonnet;
+  } else if (ext == ".yaml") {
+    *type = ComponentType::Yaml;
+  } else if (ext == ".json") {
+    *type = ComponentType::Json;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+Module read_module(const std::string& name, const std::string& dir) {
+  Module module;
+  module.name = name;
+  module.dir = dir;
+  std::map<std::string, std::string> seen;  // component name -> file, to report duplicates
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file(ec)) continue;
+    const fs::path file = entry.path();
+    if (file.filename().string().front() == '.') continue;
+    ComponentType type;
+    if (!component_type_for(file, &type)) continue;
+    Component component;
+    component.name = file.stem().string();
+    component.qualified = name == "/" ? component.name : name + "." + component.name;
+    component.path = file.string();
+    component.type = type;
+    if (auto [it, inserted] = seen.emplace(component.name, file.filename().string()); !inserted) {
+      throw Error("two components are named \"" + component.name + "\": " + it->second + " and " +
+                      file.filename().string(),
+                  "rename or remove one of them", {display_path(dir)});
+    }
+    module.components.push_back(component);
+  }
+  std::sort(module.components.begin(), module.components.end(),
+            [](const Component& a, const Component& b) { return a.name < b.name; });
+  return module;
+}
+
+}  // namespace
+
+std::vector<Module> modules_for(const App& app, const Environment& env) {
+  const std::string components = app.root + "/components";
+  if (env.targets.empty()) {
+    if (!is_directory(components)) return {};
+    return {read_module("/", components)};
+  }
+  std::vector<std::pair<std::string, std::string>> chosen;  // (dir, module name)
+  for (const std::string& target : env.targets) {
+    if (target == "/") {
+      chosen.emplace_back(components, "/");
+      continue;
+    }
+    std::string rel = target;
+    std::replace(rel.begin(), rel.end(), '.', '/');
+    const std::string dir = components + "/" + rel;
+    if (!is_directory(dir)) {
+      throw Error("target \"" + target + "\" of environment \"" + env.name + "\" is not a module",
+                  "create components/" + rel + "/ or fix the targets in app.yaml",
+                  {display_path(app.root + "/app.yaml")});
+    }
+    chosen.emplace_back(dir, target);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  std::vector<Module> modules;
+  for (const auto& [dir, name] : chosen) modules.push_back(read_module(name, dir));
+  return modules;
+}
+
+}  // namespace kgen::app

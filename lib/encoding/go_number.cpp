@@ -1,0 +1,136 @@
+#include "encoding/go_number.h"
+
+#include <charconv>
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+namespace kgen::encoding {
+namespace {
+
+// Shortest decimal digits of a number, as Go's strconv keeps them: the digit string
+// (no leading or trailing zeros) and the position of the decimal point `dp`, so that
+// value = 0.d1d2d3... * 10^dp.
+struct Digits {
+  bool negative = false;
+  std::string digits;
+  int dp = 0;
+};
+
+template <typename Float>
+Digits shortest_digits(Float v) {
+  Digits out;
+  out.negative = std::signbit(v);
+  if (v == 0) {
+    out.digits = "0";
+    out.dp = 1;
+    return out;
+  }
+  char buf[64];
+  auto result = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::scientific);
+  std::string text(buf, result.ptr);  // d[.ddd]e[+-]XX
+  const auto e = text.find('e');
+  std::string mantissa = text.substr(0, e);
+  const int exponent = std::stoi(text.substr(e + 1));
+  for (char c : mantissa) {
+    if (c != '.') out.digits.push_back(c);
+  }
+  while (out.digits.size() > 1 && out.digits.back() == '0') out.digits.pop_back();
+  out.dp = exponent + 1;
+  return out;
+}
+
+// Go's fmtE with `frac` digits after the point (shortest mode: all digits).
+std::string format_e(const Digits& d) {
+  std::string s = d.negative ? "-" : "";
+  s += d.digits[0];
+  if (d.digits.size() > 1) {
+    s += '.';
+    s += d.digits.substr(1);
+  }
+  s += 'e';
+  int exp = d.digits == "0" ? 0 : d.dp - 1;
+  s += exp < 0 ? '-' : '+';
+  exp = std::abs(exp);
+  if (exp < 10) s += '0';
+  s += std::to_string(exp);
+  return s;
+}
+
+// Go's fmtF in shortest mode: integer part, then the remaining digits.
+std::string format_f(const Digits& d) {
+  std::string s = d.negative ? "-" : "";
+  const int nd = static_cast<int>(d.digits.size());
+  if (d.dp > 0) {
+    for (int i = 0; i < d.dp; ++i) s += i < nd ? d.digits[i] : '0';
+  } else {
+    s += '0';
+  }
+  const int frac = std::max(nd - d.dp, 0);
+  if (frac > 0) {
+    s += '.';
+    for (int i = 0; i < frac; ++i) {
+      const int j = d.dp + i;
+      s += (j >= 0 && j < nd) ? d.digits[j] : '0';
+    }
+  }
+  return s;
+}
+
+// Go's 'g' format in shortest mode: %e when the exponent is < -4 or >= 6 (the
+// "precision 6" rule strconv applies to shortest output), %f otherwise.
+std::string format_g(const Digits& d) {
+  const int exp = d.dp - 1;
+  if (d.digits != "0" && (exp < -4 || exp >= 6)) return format_e(d);
+  return format_f(d);
+}
+
+// float32(v) as Go converts: round to nearest, overflowing to infinity.
+float to_float32(double v) {
+  if (!std::isfinite(v)) return static_cast<float>(v);
+  const double limit = static_cast<double>(FLT_MAX) + std::ldexp(1.0, 103);  // FLT_MAX + half an ulp
+  if (std::fabs(v) >= limit) return v > 0 ? INFINITY : -INFINITY;
+  if (std::fabs(v) > FLT_MAX) return v > 0 ? FLT_MAX : -FLT_MAX;
+  return static_cast<float>(v);
+}
+
+constexpr double kTwo63 = 9223372036854775808.0;
+constexpr double kTwo64 = 18446744073709551616.0;
+
+}  // namespace
+
+bool is_go_integer(double v) {
+  return std::isfinite(v) && v == std::trunc(v) && v >= -kTwo63 && v < kTwo63;
+}
+
+std::string go_yaml_float(double v) {
+  const float f = to_float32(v);
+  if (std::isnan(f)) return ".nan";
+  if (std::isinf(f)) return f > 0 ? ".inf" : "-.inf";
+  return format_g(shortest_digits(f));
+}
+
+std::string go_json_number(double v) {
+  if (is_go_integer(v)) return std::to_string(static_cast<int64_t>(v));
+  const double abs = std::fabs(v);
+  const Digits d = shortest_digits(v);
+  if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
+    std::string s = format_e(d);
+    // encoding/json shortens a two-digit negative exponent: 1e-07 -> 1e-7.
+    const size_t n = s.size();
+    if (n >= 4 && s[n - 4] == 'e' && s[n - 3] == '-' && s[n - 2] == '0') s.erase(n - 2, 1);
+    return s;
+  }
+  return format_f(d);
+}
+
+std::string go_yaml_number(double v) {
+  if (is_go_integer(v)) return std::to_string(static_cast<int64_t>(v));
+  // go-yaml re-read encoding/json's text: integral values up to 2^64 parse as uint64
+  // and print unchanged; everything else became a float64 printed at 32-bit precision.
+  if (v == std::trunc(v) && v >= 0 && v < kTwo64) return go_json_number(v);
+  return go_yaml_float(v);
+}
+
+}  // namespace kgen::encoding

@@ -1,0 +1,72 @@
+// Stage 3: one libjsonnet VM with kgen's import resolution, native functions and
+// error translation.
+//
+// Files are evaluated in *contexts*. A context has its own search path (and vendor
+// package mapping) and may give std.extVar different values than the VM's ext vars, so
+// a whole ks pipeline (module params, environment params, main.jsonnet and every
+// component) runs as one Jsonnet evaluation: libjsonnet rebuilds its standard library
+// on every evaluation, which costs tens of milliseconds, so kgen evaluates once.
+//
+// A context-specific extVar works by serving a file behind a one-line prelude that
+// rebinds `std` to `std + {extVar(name):: ...}`; line numbers stay right and error
+// columns on line 1 are corrected before the user sees them.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kgen::jsonnet {
+
+// One place to look for an import: a folder, or a set of vendored packages mapped by
+// import prefix ("kubeflow/tf-serving" -> ".../vendor/kubeflow/tf-serving@<version>").
+struct SearchEntry {
+  std::string dir;                              // absolute; empty for a package mapping
+  std::map<std::string, std::string> packages;  // prefix -> absolute folder
+};
+
+struct Context {
+  std::vector<SearchEntry> search_path;  // highest priority first; the importing file's folder comes before all
+  // std.extVar(name) in files of this context evaluates this Jsonnet code instead of the
+  // VM's binding. The code runs in a virtual file whose own `std` is the real one.
+  std::map<std::string, std::string> ext_code_overrides;
+};
+
+struct VmOptions {
+  std::map<std::string, std::string> ext_str;   // -V / --ext-str, --ext-str-file
+  std::map<std::string, std::string> ext_code;  // ext code (for example __ksonnet/environments)
+  unsigned max_stack = 500;
+  unsigned max_trace = 40;
+};
+
+class Evaluator {
+ public:
+  explicit Evaluator(const VmOptions& options);
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  // Registers a context; the returned id tags the files evaluated in it.
+  int add_context(Context context);
+
+  // The import path that evaluates `absolute_path` in context `context_id`.
+  std::string import_path(int context_id, const std::string& absolute_path) const;
+
+  // Makes `text` importable as virtual_path(name).
+  void add_virtual_file(const std::string& name, std::string text);
+  static std::string virtual_path(const std::string& name);
+
+  // Evaluates Jsonnet `code` (itself a virtual file named `name`) and returns its JSON.
+  // Throws kgen::Error with the user's file, line and column and the Jsonnet stack.
+  std::string evaluate(const std::string& name, const std::string& code);
+
+  // Every real file the evaluation read, in first-read order.
+  std::vector<std::string> files_read() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kgen::jsonnet

@@ -1,0 +1,174 @@
+#include "jsonnet/import_resolver.h"
+
+#include <filesystem>
+#include <string>
+
+#include "common/files.h"
+
+namespace kgen::jsonnet {
+
+extern const char* const kBuiltinKLibsonnet;
+
+namespace {
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string normalize(const std::string& path) {
+  return std::filesystem::path(path).lexically_normal().generic_string();
+}
+
+// Only Jsonnet sources that mention extVar or native get the prelude, so `importstr`
+// of data files and libraries that use neither are served byte for byte.
+bool wants_prelude(const std::string& path, const std::string& content) {
+  return (ends_with(path, ".jsonnet") || ends_with(path, ".libsonnet")) &&
+         (content.find("extVar") != std::string::npos || content.find("native") != std::string::npos);
+}
+
+}  // namespace
+
+bool parse_tagged_path(const std::string& tagged, int* context_id, std::string* path) {
+  if (!starts_with(tagged, kTagPrefix) || starts_with(tagged, kVirtualPrefix)) return false;
+  const size_t digits_begin = std::char_traits<char>::length(kTagPrefix);
+  const size_t bang = tagged.find('!', digits_begin);
+  if (bang == std::string::npos || bang == digits_begin) return false;
+  int id = 0;
+  for (size_t i = digits_begin; i < bang; ++i) {
+    if (tagged[i] < '0' || tagged[i] > '9') return false;
+    id = id * 10 + (tagged[i] - '0');
+  }
+  *context_id = id;
+  *path = tagged.substr(bang + 1);
+  return true;
+}
+
+int ImportResolver::add_context(Context context) {
+  contexts_.push_back(std::move(context));
+  return static_cast<int>(contexts_.size()) - 1;
+}
+
+void ImportResolver::add_virtual_file(const std::string& name, std::string text) {
+  virtual_files_[std::string(kVirtualPrefix) + name] = std::move(text);
+}
+
+std::string ImportResolver::tagged_path(int context_id, const std::string& absolute_path) const {
+  return std::string(kTagPrefix) + std::to_string(context_id) + "!" + absolute_path;
+}
+
+size_t ImportResolver::prelude_length(const std::string& found_here) const {
+  const auto it = prelude_lengths_.find(found_here);
+  return it == prelude_lengths_.end() ? 0 : it->second;
+}
+
+const std::string* ImportResolver::read_cached(const std::string& path) {
+  if (auto it = file_cache_.find(path); it != file_cache_.end()) return &it->second;
+  if (missing_cache_.count(path) != 0) return nullptr;
+  if (!is_regular_file(path)) {
+    missing_cache_[path] = true;
+    return nullptr;
+  }
+  auto content = try_read_file(path);
+  if (!content) {
+    missing_cache_[path] = true;
+    return nullptr;
+  }
+  files_read_.push_back(path);
+  return &file_cache_.emplace(path, std::move(*content)).first->second;
+}
+
+bool ImportResolver::load(int context_id, const std::string& absolute_path, std::string* found_here,
+                          std::string* content) {
+  const std::string* text = read_cached(absolute_path);
+  if (text == nullptr) return false;
+  *found_here = tagged_path(context_id, absolute_path);
+  if (wants_prelude(absolute_path, *text)) {
+    // One line, no newline: line numbers of the user's file are unchanged.
+    const std::string prelude = "local __kgen_std = std; local std = __kgen_std + (import \"" +
+                                std::string(kVirtualPrefix) + "ctx/" + std::to_string(context_id) + "\"); ";
+    prelude_lengths_[*found_here] = prelude.size();
+    *content = prelude + *text;
+  } else {
+    *content = *text;
+  }
+  return true;
+}
+
+bool ImportResolver::resolve(const std::string& base, const std::string& rel, std::string* found_here,
+                             std::string* content, std::string* error) {
+  if (starts_with(rel, kVirtualPrefix)) {
+    std::string name = rel;
+    if (name.compare(std::char_traits<char>::length(kVirtualPrefix), 4, "ctx/") == 0) {
+      // The extVar table of a context, generated on first use.
+      const int id = std::stoi(name.substr(std::char_traits<char>::length(kVirtualPrefix) + 4));
+      if (virtual_files_.count(name) == 0 && id >= 0 && static_cast<size_t>(id) < contexts_.size()) {
+        std::string code = "{\n  extVar(name)::\n";
+        for (const auto& [var, value] : contexts_[static_cast<size_t>(id)].ext_code_overrides) {
+          code += "    if name == " + std::string("\"") + var + "\" then (" + value + ")\n    else";
+        }
+        code += "    std.extVar(name),\n";
+        // libjsonnet's std.native returns its own builtin of the same name first
+        // (parseYaml and parseJson exist there with other semantics), so ks's natives
+        // are also registered as "kgen.<name>" and looked up that way.
+        code += "  native(name)::\n    local own = std.native('kgen.' + name);\n"
+                "    if std.type(own) == 'function' then own else std.native(name),\n}\n";
+        virtual_files_[name] = code;
+      }
+    }
+    const auto it = virtual_files_.find(name);
+    if (it == virtual_files_.end()) {
+      *error = "no such kgen virtual file: " + rel;
+      return false;
+    }
+    *found_here = rel;
+    *content = it->second;
+    return true;
+  }
+
+  int context_id = 0;
+  std::string path;
+  if (parse_tagged_path(rel, &context_id, &path)) {
+    if (load(context_id, path, found_here, content)) return true;
+    *error = "cannot read " + path;
+    return false;
+  }
+
+  std::string dir;
+  if (!parse_tagged_path(base, &context_id, &dir)) {
+    *error = "couldn't open import \"" + rel + "\": imports are not allowed here";
+    return false;
+  }
+  const Context& context = contexts_.at(static_cast<size_t>(context_id));
+
+  if (!rel.empty() && rel[0] == '/') {
+    if (load(context_id, normalize(rel), found_here, content)) return true;
+    *error = "couldn't open import \"" + rel + "\": no such file";
+    return false;
+  }
+  // The importing file's own folder first, then the context's search path.
+  if (load(context_id, normalize(join_path(dir, rel)), found_here, content)) return true;
+  for (const SearchEntry& entry : context.search_path) {
+    if (!entry.dir.empty()) {
+      if (load(context_id, normalize(join_path(entry.dir, rel)), found_here, content)) return true;
+      continue;
+    }
+    for (const auto& [prefix, package_dir] : entry.packages) {
+      if (starts_with(rel, prefix + "/") &&
+          load(context_id, normalize(join_path(package_dir, rel.substr(prefix.size() + 1))), found_here, content)) {
+        return true;
+      }
+    }
+  }
+  // Apps without a generated ksonnet-lib get the one compiled into kgen.
+  if (rel == "k.libsonnet" || rel == "k8s.libsonnet") {
+    *found_here = std::string(kVirtualPrefix) + "builtin/k.libsonnet";
+    *content = kBuiltinKLibsonnet;
+    return true;
+  }
+  *error = "couldn't open import \"" + rel + "\": no match locally or in the Jsonnet library paths";
+  return false;
+}
+
+}  // namespace kgen::jsonnet

@@ -1,0 +1,51 @@
+// How kgen answers libjsonnet's import callback (internal to the jsonnet stage).
+//
+// Paths handed to libjsonnet are tagged so the callback knows the context of the
+// importing file: "kgen!<context>!/abs/path/file.jsonnet" for real files and
+// "kgen!v!<name>" for virtual ones (generated glue and the built-in ksonnet-lib).
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "jsonnet/evaluator.h"
+
+namespace kgen::jsonnet {
+
+inline constexpr const char* kTagPrefix = "kgen!";
+inline constexpr const char* kVirtualPrefix = "kgen!v!";
+
+class ImportResolver {
+ public:
+  int add_context(Context context);
+  void add_virtual_file(const std::string& name, std::string text);
+  std::string tagged_path(int context_id, const std::string& absolute_path) const;
+
+  // Resolves `rel` imported from folder `base`. On success fills *found_here (the tagged
+  // path libjsonnet should remember) and *content; otherwise *error says why.
+  bool resolve(const std::string& base, const std::string& rel, std::string* found_here, std::string* content,
+               std::string* error);
+
+  // How many characters of prelude precede line 1 of a served file (0 for none).
+  size_t prelude_length(const std::string& found_here) const;
+
+  const std::vector<std::string>& files_read() const { return files_read_; }
+
+ private:
+  bool load(int context_id, const std::string& absolute_path, std::string* found_here, std::string* content);
+  const std::string* read_cached(const std::string& absolute_path);
+
+  std::vector<Context> contexts_;
+  std::map<std::string, std::string> virtual_files_;
+  std::unordered_map<std::string, std::string> file_cache_;   // absolute path -> content
+  std::unordered_map<std::string, bool> missing_cache_;       // absolute path -> known missing
+  std::unordered_map<std::string, size_t> prelude_lengths_;   // found_here -> prelude length
+  std::vector<std::string> files_read_;
+};
+
+// Splits "kgen!<n>!/abs/path" into n and the path; false for anything else.
+bool parse_tagged_path(const std::string& tagged, int* context_id, std::string* path);
+
+}  // namespace kgen::jsonnet

@@ -1,0 +1,202 @@
+#include "jsonnet/natives.h"
+
+extern "C" {
+#include <libjsonnet.h>
+}
+#include <nlohmann/json.hpp>
+#include <openssl/evp.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "encoding/go_json.h"
+#include "encoding/go_yaml.h"
+#include "encoding/yaml_decode.h"
+#include "jsonnet/go_regexp.h"
+
+namespace kgen::jsonnet {
+namespace {
+
+using nlohmann::json;
+using Args = const JsonnetJsonValue* const*;
+
+JsonnetJsonValue* fail(JsonnetVm* vm, int* success, const std::string& message) {
+  *success = 0;
+  return jsonnet_json_make_string(vm, message.c_str());
+}
+
+bool string_arg(JsonnetVm* vm, Args argv, int index, const char* fn, std::string* out, std::string* error) {
+  const char* s = jsonnet_json_extract_string(vm, argv[index]);
+  if (s == nullptr) {
+    *error = std::string(fn) + ": argument " + std::to_string(index + 1) + " must be a string";
+    return false;
+  }
+  *out = s;
+  return true;
+}
+
+JsonnetJsonValue* to_jsonnet(JsonnetVm* vm, const json& v) {
+  switch (v.type()) {
+    case json::value_t::null:
+      return jsonnet_json_make_null(vm);
+    case json::value_t::boolean:
+      return jsonnet_json_make_bool(vm, v.get<bool>() ? 1 : 0);
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      return jsonnet_json_make_number(vm, v.get<double>());
+    case json::value_t::string:
+      return jsonnet_json_make_string(vm, v.get_ref<const std::string&>().c_str());
+    case json::value_t::array: {
+      JsonnetJsonValue* arr = jsonnet_json_make_array(vm);
+      for (const auto& item : v) jsonnet_json_array_append(vm, arr, to_jsonnet(vm, item));
+      return arr;
+    }
+    case json::value_t::object: {
+      JsonnetJsonValue* obj = jsonnet_json_make_object(vm);
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        jsonnet_json_object_append(vm, obj, it.key().c_str(), to_jsonnet(vm, it.value()));
+      }
+      return obj;
+    }
+    default:
+      return jsonnet_json_make_null(vm);
+  }
+}
+
+JsonnetJsonValue* parse_json(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error;
+  if (!string_arg(vm, argv, 0, "parseJson", &text, &error)) return fail(vm, success, error);
+  json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded()) return fail(vm, success, "parseJson: the argument is not valid JSON");
+  *success = 1;
+  return to_jsonnet(vm, value);
+}
+
+JsonnetJsonValue* parse_yaml(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error;
+  if (!string_arg(vm, argv, 0, "parseYaml", &text, &error)) return fail(vm, success, error);
+  std::vector<json> docs;
+  encoding::YamlError yaml_error;
+  if (!encoding::decode_yaml_documents(text, &docs, &yaml_error)) {
+    return fail(vm, success,
+                "parseYaml: line " + std::to_string(yaml_error.line) + ": " + yaml_error.message);
+  }
+  *success = 1;
+  return to_jsonnet(vm, json(docs));
+}
+
+JsonnetJsonValue* escape_string_regex(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error;
+  if (!string_arg(vm, argv, 0, "escapeStringRegex", &text, &error)) return fail(vm, success, error);
+  *success = 1;
+  return jsonnet_json_make_string(vm, go_quote_meta(text).c_str());
+}
+
+JsonnetJsonValue* regex_match(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string pattern, text, error;
+  if (!string_arg(vm, argv, 0, "regexMatch", &pattern, &error) ||
+      !string_arg(vm, argv, 1, "regexMatch", &text, &error)) {
+    return fail(vm, success, error);
+  }
+  bool matched = false;
+  if (!go_regex_match(pattern, text, &matched, &error)) return fail(vm, success, "regexMatch: " + error);
+  *success = 1;
+  return jsonnet_json_make_bool(vm, matched ? 1 : 0);
+}
+
+JsonnetJsonValue* regex_subst(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string pattern, src, repl, error, out;
+  if (!string_arg(vm, argv, 0, "regexSubst", &pattern, &error) ||
+      !string_arg(vm, argv, 1, "regexSubst", &src, &error) ||
+      !string_arg(vm, argv, 2, "regexSubst", &repl, &error)) {
+    return fail(vm, success, error);
+  }
+  if (!go_regex_replace_all(pattern, src, repl, &out, &error)) return fail(vm, success, "regexSubst: " + error);
+  *success = 1;
+  return jsonnet_json_make_string(vm, out.c_str());
+}
+
+JsonnetJsonValue* manifest_json_from_json(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error, out;
+  if (!string_arg(vm, argv, 0, "manifestJsonFromJson", &text, &error)) return fail(vm, success, error);
+  double indent = 0;
+  if (!jsonnet_json_extract_number(vm, argv[1], &indent) || indent < 0 || indent != std::floor(indent)) {
+    return fail(vm, success, "manifestJsonFromJson: indent must be a non-negative integer");
+  }
+  if (!encoding::go_json_indent(text, static_cast<int>(indent), &out)) {
+    return fail(vm, success, "manifestJsonFromJson: the argument is not valid JSON");
+  }
+  *success = 1;
+  return jsonnet_json_make_string(vm, out.c_str());
+}
+
+JsonnetJsonValue* manifest_yaml_from_json(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error;
+  if (!string_arg(vm, argv, 0, "manifestYamlFromJson", &text, &error)) return fail(vm, success, error);
+  json value = json::parse(text, nullptr, false);
+  if (value.is_discarded()) return fail(vm, success, "manifestYamlFromJson: the argument is not valid JSON");
+  *success = 1;
+  return jsonnet_json_make_string(vm, encoding::to_go_yaml(value).c_str());
+}
+
+JsonnetJsonValue* sha256(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error;
+  if (!string_arg(vm, argv, 0, "sha256", &text, &error)) return fail(vm, success, error);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    return fail(vm, success, "sha256: digest failed");
+  }
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 0xF]);
+  }
+  *success = 1;
+  return jsonnet_json_make_string(vm, hex.c_str());
+}
+
+}  // namespace
+
+void register_natives(JsonnetVm* vm) {
+  static const char* const kOne[] = {"json", nullptr};
+  static const char* const kYaml[] = {"yaml", nullptr};
+  static const char* const kStr[] = {"str", nullptr};
+  static const char* const kMatch[] = {"regex", "string", nullptr};
+  static const char* const kSubst[] = {"regex", "src", "repl", nullptr};
+  static const char* const kIndent[] = {"json", "indent", nullptr};
+  struct Native {
+    const char* name;
+    JsonnetNativeCallback* callback;
+    const char* const* params;
+  };
+  static const Native kNatives[] = {
+      {"parseJson", parse_json, kOne},
+      {"parseYaml", parse_yaml, kYaml},
+      {"escapeStringRegex", escape_string_regex, kStr},
+      {"regexMatch", regex_match, kMatch},
+      {"regexSubst", regex_subst, kSubst},
+      {"manifestJsonFromJson", manifest_json_from_json, kIndent},
+      {"manifestYamlFromJson", manifest_yaml_from_json, kOne},
+      {"sha256", sha256, kStr},
+  };
+  for (const Native& native : kNatives) {
+    // Under its own name, and as "kgen.<name>", which the prelude's std.native uses
+    // because libjsonnet's builtins shadow natives of the same name.
+    jsonnet_native_callback(vm, native.name, native.callback, vm, native.params);
+    jsonnet_native_callback(vm, (std::string("kgen.") + native.name).c_str(), native.callback, vm, native.params);
+  }
+}
+
+}  // namespace kgen::jsonnet

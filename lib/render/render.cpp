@@ -1,0 +1,75 @@
+#include "render/render.h"
+
+#include <set>
+#include <string>
+
+#include "common/error.h"
+#include "jsonnet/evaluator.h"
+#include "render/normalize.h"
+#include "render/program.h"
+#include "render/sort.h"
+
+namespace kgen::render {
+namespace {
+
+using nlohmann::json;
+
+std::set<std::string> check_selection(const std::vector<app::Module>& modules, const std::vector<std::string>& wanted,
+                                      const std::string& env_name) {
+  std::set<std::string> known;
+  for (const auto& module : modules) {
+    for (const auto& component : module.components) known.insert(component.qualified);
+  }
+  std::set<std::string> selected;
+  for (const auto& name : wanted) {
+    if (known.count(name) == 0) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw Error("environment \"" + env_name + "\" has no component \"" + name + "\"",
+                  list.empty() ? "it renders no components" : "known components: " + list);
+    }
+    selected.insert(name);
+  }
+  return selected;
+}
+
+std::string env_object(const app::Environment& env) {
+  return json{{"namespace", env.ns}, {"server", env.server}}.dump();
+}
+
+}  // namespace
+
+RenderResult render_environment(const app::App& app, const RenderOptions& options) {
+  const app::Environment& env = app::select_environment(app, options.environment);
+  const std::vector<app::Module> modules = app::modules_for(app, env);
+  const std::set<std::string> selected = check_selection(modules, options.components, env.name);
+
+  jsonnet::VmOptions vm_options;
+  vm_options.ext_str = options.ext_str;
+  vm_options.ext_code["__ksonnet/environments"] = env_object(env);
+  jsonnet::Evaluator evaluator(vm_options);
+  Program program = build_program(app, env, modules, options, selected, &evaluator);
+
+  RenderResult result;
+  result.warnings = app.warnings;
+  result.warnings.insert(result.warnings.end(), program.warnings.begin(), program.warnings.end());
+
+  const json output = json::parse(evaluator.evaluate("render", program.code));
+  for (size_t i = 0; i < modules.size(); ++i) {
+    const json& module_output = output.at(std::to_string(i));
+    // Fields in sorted order, as ks walked them; a field main.jsonnet added without a
+    // component file is rendered too and blamed on main.jsonnet.
+    for (auto it = module_output.begin(); it != module_output.end(); ++it) {
+      std::string file = display_path(app.root + "/environments/" + env.path + "/main.jsonnet");
+      for (const auto& component : modules[i].components) {
+        if (component.qualified == it.key()) file = display_path(component.path);
+      }
+      auto objects = normalize_component(it.key(), it.value(), file);
+      for (auto& object : objects) result.objects.push_back(std::move(object));
+    }
+  }
+  sort_objects(&result.objects);
+  return result;
+}
+
+}  // namespace kgen::render

@@ -1,0 +1,46 @@
+// Stage 4: render an environment as ks show did: evaluate every module's pipeline
+// (module params, environment params, main.jsonnet, components) in one Jsonnet
+// evaluation, then normalise, label, flatten and sort the objects.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+
+namespace kgen::render {
+
+struct RenderOptions {
+  std::string environment;              // empty: the app's current environment
+  std::vector<std::string> components;  // -c: qualified names; empty renders all
+  std::vector<std::string> jpaths;      // -J, lowest search priority, in order given
+  std::map<std::string, std::string> ext_str;  // -V and --ext-str-file values
+  std::map<std::string, std::string> tla_str;  // -A and --tla-str-file values
+};
+
+struct Object {
+  nlohmann::json value;
+  std::string component;  // qualified component name
+};
+
+struct RenderResult {
+  std::vector<Object> objects;        // in ks's output order
+  std::vector<std::string> warnings;  // for cmd/ to print
+};
+
+// Throws kgen::Error (unknown environment or component, Jsonnet errors with the user's
+// file and line, objects that are not Kubernetes objects).
+RenderResult render_environment(const app::App& app, const RenderOptions& options);
+
+enum class Format { Yaml, Json };
+
+// "yaml" or "json"; throws kgen::Error for anything else.
+Format parse_format(const std::string& name);
+
+// The exact bytes ks show printed: "---" + YAML per object, or one JSON List.
+std::string format_objects(const std::vector<Object>& objects, Format format);
+
+}  // namespace kgen::render

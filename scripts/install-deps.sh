@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The one place that names kgen's Debian packages. Installs only what is missing,
+# so it is cheap to run before every build.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config
+  # libraries kgen links against
+  libjsonnet-dev        # Jsonnet evaluator (libjsonnet / libjsonnet++)
+  libyaml-cpp-dev       # YAML parsing (app.yaml, YAML components, parseYaml)
+  libcli11-dev          # command-line parsing
+  nlohmann-json3-dev    # JSON values
+  libre2-dev            # Go-compatible regular expressions (regexMatch, regexSubst)
+  libssl-dev            # SHA-256 for the sha256 native function
+  # tests
+  libgtest-dev libgmock-dev
+  jsonnet               # the reference `jsonnet` tool, used by tests and the benchmark baseline
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

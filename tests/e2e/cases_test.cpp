@@ -1,0 +1,118 @@
+// End-to-end cases: each folder under tests/e2e/cases/ runs the kgen binary once on an
+// app tree and compares exit status, stdout and stderr with golden files.
+//
+//   args          one argument per line
+//   app           the app folder, relative to the repository root
+//   cwd           (optional) folder to run in, relative to the app folder
+//   env           (optional) NAME=VALUE lines added to the environment
+//   expected.rc   exit status (default 0)
+//   expected.out  exact stdout (default empty)
+//   expected.err  exact stderr (default empty)
+//
+// KGEN_UPDATE_GOLDEN=1 rewrites the expected files from the actual output.
+// Every case also checks that kgen changed no file of the app.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/run_process.h"
+
+namespace kgen::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCases = fs::path(KGEN_SOURCE_DIR) / "tests/e2e/cases";
+
+std::string read(const fs::path& file, const std::string& fallback = {}) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fallback;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// Every file kgen could write in an app, with its content, to prove a command changed
+// nothing. (Build output and test fixtures of the repository's own app are left out.)
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const char* top : {"app.yaml", "app.override.yaml", ".ks_environment", "components", "environments", "lib",
+                          "vendor", "golden"}) {
+    const fs::path start = root / top;
+    if (fs::is_regular_file(start)) files[top] = read(start);
+    if (!fs::is_directory(start)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(start)) {
+      if (entry.is_regular_file()) files[fs::relative(entry.path(), root).string()] = read(entry.path());
+    }
+  }
+  return files;
+}
+
+std::vector<std::string> case_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(kCases)) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class Case : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Case, MatchesGolden) {
+  const fs::path dir = kCases / GetParam();
+  const fs::path app = fs::path(KGEN_SOURCE_DIR) / trim(read(dir / "app"));
+  ASSERT_TRUE(fs::is_directory(app)) << "case " << GetParam() << ": no app folder " << app;
+  const fs::path cwd = app / trim(read(dir / "cwd", "."));
+  std::vector<std::string> argv = {KGEN_BINARY};
+  for (const auto& arg : lines(read(dir / "args"))) argv.push_back(arg);
+  std::map<std::string, std::string> env;
+  for (const auto& line : lines(read(dir / "env"))) env[line.substr(0, line.find('='))] = line.substr(line.find('=') + 1);
+
+  const auto before = snapshot(app);
+  const ProcessResult result = run_process(argv, cwd.string(), env);
+  const auto after = snapshot(app);
+
+  if (std::getenv("KGEN_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(dir / "expected.rc") << result.exit_code << "\n";
+    if (!fs::is_symlink(dir / "expected.out")) std::ofstream(dir / "expected.out", std::ios::binary) << result.out;
+    std::ofstream(dir / "expected.err", std::ios::binary) << result.err;
+    return;
+  }
+  EXPECT_EQ(result.exit_code, std::stoi(read(dir / "expected.rc", "0"))) << "stderr:\n" << result.err;
+  EXPECT_EQ(result.out, read(dir / "expected.out"));
+  EXPECT_EQ(result.err, read(dir / "expected.err"));
+  EXPECT_TRUE(before == after) << "the command changed files of the app";
+}
+
+INSTANTIATE_TEST_SUITE_P(E2E, Case, ::testing::ValuesIn(case_names()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace kgen::testing

@@ -1,0 +1,152 @@
+#include "jsonnet/evaluator.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "support/temp_dir.h"
+
+namespace kgen::jsonnet {
+namespace {
+
+using nlohmann::json;
+using testing::TempDir;
+
+json eval(Evaluator& ev, const std::string& code) { return json::parse(ev.evaluate("test", code)); }
+
+TEST(Evaluator, ImportsResolveFromImporterThenSearchPathInOrder) {
+  TempDir dir;
+  dir.write_all({{"app/main.jsonnet", "import 'shared.libsonnet'"},
+                 {"first/shared.libsonnet", "'first'"},
+                 {"second/shared.libsonnet", "'second'"},
+                 {"app/near.jsonnet", "import 'n.libsonnet'"},
+                 {"app/n.libsonnet", "'near'"},
+                 {"second/n.libsonnet", "'far'"}});
+  Evaluator ev({});
+  const int ctx = ev.add_context({{{dir.path() + "/first", {}}, {dir.path() + "/second", {}}}, {}});
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, dir.path() + "/app/main.jsonnet") + "'"), "first");
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, dir.path() + "/app/near.jsonnet") + "'"), "near");
+}
+
+TEST(Evaluator, PackageMappingServesVersionedVendorFolders) {
+  TempDir dir;
+  dir.write_all({{"app/c.jsonnet", "(import 'kubeflow/tf-serving/util.libsonnet').v"},
+                 {"vendor/kubeflow/tf-serving@abc/util.libsonnet", "{v: 'versioned'}"}});
+  Evaluator ev({});
+  SearchEntry packages;
+  packages.packages["kubeflow/tf-serving"] = dir.path() + "/vendor/kubeflow/tf-serving@abc";
+  const int ctx = ev.add_context({{packages}, {}});
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, dir.path() + "/app/c.jsonnet") + "'"), "versioned");
+}
+
+TEST(Evaluator, BuiltinKsonnetLibWhenTheAppHasNone) {
+  TempDir dir;
+  dir.write("c.jsonnet", "local k = import 'k.libsonnet'; k.core.v1.list.new([{a: 1}])");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, dir.path() + "/c.jsonnet") + "'"),
+            json::parse(R"({"apiVersion": "v1", "kind": "List", "items": [{"a": 1}]})"));
+}
+
+TEST(Evaluator, ContextsGiveExtVarTheirOwnValues) {
+  TempDir dir;
+  dir.write("c.jsonnet", "[std.extVar('x'), std.extVar('shared')]");
+  VmOptions options;
+  options.ext_str["shared"] = "vm";
+  options.ext_str["x"] = "vm-x";
+  Evaluator ev(options);
+  const int plain = ev.add_context({});
+  const int overridden = ev.add_context({{}, {{"x", "'from-context'"}}});
+  const std::string file = dir.path() + "/c.jsonnet";
+  EXPECT_EQ(eval(ev, "[import '" + ev.import_path(plain, file) + "', import '" + ev.import_path(overridden, file) + "']"),
+            json::parse(R"([["vm-x", "vm"], ["from-context", "vm"]])"));
+}
+
+TEST(Evaluator, RuntimeErrorNamesUserFileLineAndColumn) {
+  TempDir dir;
+  const std::string file = dir.write("c.jsonnet", "{\n  a: {}.missing,\n}\n");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  try {
+    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().file, file);  // outside the working directory: absolute
+    EXPECT_EQ(e.where().line, 2);
+    EXPECT_EQ(e.where().column, 6);
+    EXPECT_NE(e.message().find("RUNTIME ERROR"), std::string::npos);
+    EXPECT_EQ(e.details().find("kgen!"), std::string::npos);
+  }
+}
+
+TEST(Evaluator, PreludeDoesNotShiftErrorColumnsOnLineOne) {
+  TempDir dir;
+  const std::string file = dir.write("c.jsonnet", "std.extVar('x') + {}.missing");
+  Evaluator ev({});
+  const int ctx = ev.add_context({{}, {{"x", "{}"}}});
+  try {
+    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, 1);
+    EXPECT_EQ(e.where().column, 19);
+  }
+}
+
+TEST(Evaluator, StaticErrorLocation) {
+  TempDir dir;
+  const std::string file = dir.write("c.jsonnet", "{\n  a: ,\n}\n");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  try {
+    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, 2);
+    EXPECT_EQ(e.message().rfind("STATIC ERROR: ", 0), 0u);
+  }
+}
+
+TEST(Evaluator, MissingImportIsReported) {
+  TempDir dir;
+  const std::string file = dir.write("c.jsonnet", "import 'nope.libsonnet'");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  try {
+    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(e.message().find("couldn't open import \"nope.libsonnet\""), std::string::npos);
+    EXPECT_EQ(e.where().line, 1);
+  }
+}
+
+TEST(Evaluator, UnusedMissingImportIsLazy) {
+  TempDir dir;
+  const std::string file = dir.write("c.jsonnet", "local unused = import 'nope.libsonnet'; {ok: true}");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, file) + "'"), json::parse(R"({"ok": true})"));
+}
+
+TEST(Evaluator, ImportstrOfDataFilesIsServedVerbatim) {
+  TempDir dir;
+  dir.write("data.txt", "extVar is just text\n");
+  const std::string file = dir.write("c.jsonnet", "importstr 'data.txt'");
+  Evaluator ev({});
+  const int ctx = ev.add_context({{}, {{"x", "1"}}});
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, file) + "'"), "extVar is just text\n");
+}
+
+TEST(Evaluator, RecordsFilesRead) {
+  TempDir dir;
+  dir.write("lib.libsonnet", "1");
+  const std::string file = dir.write("c.jsonnet", "import 'lib.libsonnet'");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  eval(ev, "import '" + ev.import_path(ctx, file) + "'");
+  EXPECT_EQ(ev.files_read(), (std::vector<std::string>{file, dir.path() + "/lib.libsonnet"}));
+}
+
+}  // namespace
+}  // namespace kgen::jsonnet
