@@ -40,11 +40,16 @@ void add_app_flags(CLI::App* command, AppFlags* flags) {
 }
 
 void add_jsonnet_flags(CLI::App* command, JsonnetFlags* flags) {
-  command->add_option("-J,--jpath", flags->jpath, "Additional Jsonnet library search path (lowest priority)");
-  command->add_option("-V,--ext-str", flags->ext_str, "External variable: name=value, or name to read $name");
-  command->add_option("--ext-str-file", flags->ext_str_file, "External variable from a file: name=path");
-  command->add_option("-A,--tla-str", flags->tla_str, "Top-level argument: name=value, or name to read $name");
-  command->add_option("--tla-str-file", flags->tla_str_file, "Top-level argument from a file: name=path");
+  command->add_option("-J,--jpath", flags->jpath, "Additional Jsonnet library search path (lowest priority)")
+      ->allow_extra_args(false);  // one value per flag, as ks took them
+  command->add_option("-V,--ext-str", flags->ext_str, "External variable: name=value, or name to read $name")
+      ->allow_extra_args(false);  // one value per flag, as ks took them
+  command->add_option("--ext-str-file", flags->ext_str_file, "External variable from a file: name=path")
+      ->allow_extra_args(false);  // one value per flag, as ks took them
+  command->add_option("-A,--tla-str", flags->tla_str, "Top-level argument: name=value, or name to read $name")
+      ->allow_extra_args(false);  // one value per flag, as ks took them
+  command->add_option("--tla-str-file", flags->tla_str_file, "Top-level argument from a file: name=path")
+      ->allow_extra_args(false);  // one value per flag, as ks took them
 }
 
 void apply_jsonnet_flags(const JsonnetFlags& flags, render::RenderOptions* options) {

@@ -38,7 +38,8 @@ void register_show(CLI::App& app, Action* action) {
   auto flags = std::make_shared<ShowFlags>();
   CLI::App* show = app.add_subcommand("show", "Print an environment's manifests as ks show did");
   show->add_option("env", flags->environment, "Environment (default: the current one, .ks_environment)");
-  show->add_option("-c,--component", flags->components, "Only this component (repeatable)");
+  show->add_option("-c,--component", flags->components, "Only this component (repeatable)")
+      ->allow_extra_args(false);  // one value per flag, as ks took them
   show->add_option("-o,--format", flags->format, "Output format: yaml or json")->capture_default_str();
   add_app_flags(show, &flags->app);
   add_jsonnet_flags(show, &flags->jsonnet);

@@ -74,7 +74,8 @@ Error translate_jsonnet_error(const std::string& raw, const ImportResolver& reso
   std::string first_line, line, details;
   std::getline(lines, first_line);
   while (std::getline(lines, line)) {
-    if (line.empty()) continue;
+    // Frames in kgen's generated glue mean nothing to the user.
+    if (line.empty() || line.find("\t<kgen:") == 0) continue;
     details += line + "\n";
   }
   std::string message = first_line;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "common/error.h"
 #include "common/files.h"
 
 namespace kgen::jsonnet {
@@ -131,20 +132,20 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
   std::string path;
   if (parse_tagged_path(rel, &context_id, &path)) {
     if (load(context_id, path, found_here, content)) return true;
-    *error = "cannot read " + path;
+    *error = "cannot read " + display_path(path);
     return false;
   }
 
   std::string dir;
   if (!parse_tagged_path(base, &context_id, &dir)) {
-    *error = "couldn't open import \"" + rel + "\": imports are not allowed here";
+    *error = "imports are not allowed here";
     return false;
   }
   const Context& context = contexts_.at(static_cast<size_t>(context_id));
 
   if (!rel.empty() && rel[0] == '/') {
     if (load(context_id, normalize(rel), found_here, content)) return true;
-    *error = "couldn't open import \"" + rel + "\": no such file";
+    *error = "no such file";
     return false;
   }
   // The importing file's own folder first, then the context's search path.
@@ -167,7 +168,8 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
     *content = kBuiltinKLibsonnet;
     return true;
   }
-  *error = "couldn't open import \"" + rel + "\": no match locally or in the Jsonnet library paths";
+  // libjsonnet prefixes this with: couldn't open import "<rel>":
+  *error = "no match locally or in the Jsonnet library paths";
   return false;
 }
 

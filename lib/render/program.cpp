@@ -196,12 +196,11 @@ Program build_program(const app::App& app, const app::Environment& env, const st
     } else {
       main_source = import_of(components);
     }
-    std::string apply_tlas = "main";
-    if (!options.tla_str.empty()) {
-      std::string args;
-      for (const auto& [key, value] : options.tla_str) args += (args.empty() ? "" : ", ") + key + "=" + quote(value);
-      apply_tlas = "if std.type(main) == 'function' then main(" + args + ") else main";
-    }
+    // A main.jsonnet that is a function is called with the top-level arguments (none:
+    // its defaults), as the jsonnet tool does.
+    std::string args;
+    for (const auto& [key, value] : options.tla_str) args += (args.empty() ? "" : ", ") + key + "=" + quote(value);
+    const std::string apply_tlas = "if std.type(main) == 'function' then main(" + args + ") else main";
     // F (partly): root YAML components take environment overrides by merge patch.
     std::string value = "m[k]";
     if (has_yaml && module.name == "/") {

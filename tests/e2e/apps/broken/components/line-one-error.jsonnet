@@ -1,0 +1,1 @@
+std.extVar("__ksonnet/params").components.nope

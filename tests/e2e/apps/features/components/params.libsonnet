@@ -1,0 +1,7 @@
+{
+  global: {},
+  components: {
+    config: { data: { from: "params", keep: null } },
+    vars: { name: "vars" },
+  },
+}

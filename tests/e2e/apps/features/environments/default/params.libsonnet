@@ -1,0 +1,15 @@
+local params = std.extVar("__ksonnet/params");
+local globals = import "globals.libsonnet";
+local envParams = params + {
+  components +: {
+    // Root YAML components take environment overrides too.
+    config +: { data +: { env: "default" } },
+  },
+};
+
+{
+  components: {
+    [x]: envParams.components[x] + globals
+    for x in std.objectFields(envParams.components)
+  },
+}

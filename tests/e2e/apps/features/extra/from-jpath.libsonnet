@@ -1,0 +1,1 @@
+{ value: "found through -J" }

@@ -1,0 +1,1 @@
+{ label(name):: { app: name } }

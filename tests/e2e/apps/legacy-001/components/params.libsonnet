@@ -1,0 +1,6 @@
+{
+  global: {},
+  components: {
+    hello: { greeting: "hello" },
+  },
+}

@@ -1,0 +1,2 @@
+local components = std.extVar("__ksonnet/components");
+components + {}

@@ -1,0 +1,6 @@
+local params = import "../../components/params.libsonnet";
+params + {
+  components +: {
+    hello +: { greeting: "hi from dev" },
+  },
+}

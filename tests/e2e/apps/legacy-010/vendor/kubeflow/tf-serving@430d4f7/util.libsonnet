@@ -1,0 +1,1 @@
+{ targetPort: 9000 }
