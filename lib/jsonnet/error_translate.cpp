@@ -43,21 +43,37 @@ Translated translate_text(const std::string& raw, const ImportResolver& resolver
   while (RE2::FindAndConsume(&input, location_pattern(), &whole, &tagged, &l1, &c1, &c2, &ml1, &mc1, &ml2, &mc2)) {
     out.text.append(cursor, static_cast<size_t>(whole.data() - cursor));
     const size_t prelude = resolver.prelude_length(tagged);
-    const std::string path = shown_path(tagged);
-    std::string replacement = path + ":";
+    std::string path = shown_path(tagged);
     int line = 0, column = 0;
+    std::string position;
     if (!l1.empty()) {
       line = std::stoi(l1);
       column = shift(line, std::stoi(c1), prelude);
-      replacement += std::to_string(line) + ":" + std::to_string(column);
-      if (!c2.empty()) replacement += "-" + std::to_string(shift(line, std::stoi(c2), prelude));
+      std::string real_file;
+      int real_line = 0;
+      if (resolver.map_bundle_line(tagged, line, &real_file, &real_line)) {
+        path = display_path(real_file);
+        line = real_line;
+      }
+      position = std::to_string(line) + ":" + std::to_string(column);
+      if (!c2.empty()) position += "-" + std::to_string(shift(std::stoi(l1), std::stoi(c2), prelude));
     } else {
       line = std::stoi(ml1);
       column = shift(line, std::stoi(mc1), prelude);
-      const int line2 = std::stoi(ml2);
-      replacement += "(" + ml1 + ":" + std::to_string(column) + ")-(" + ml2 + ":" +
-                     std::to_string(shift(line2, std::stoi(mc2), prelude)) + ")";
+      int line2 = std::stoi(ml2);
+      const int column2 = shift(line2, std::stoi(mc2), prelude);
+      std::string real_file, real_file2;
+      int real_line = 0, real_line2 = 0;
+      if (resolver.map_bundle_line(tagged, line, &real_file, &real_line) &&
+          resolver.map_bundle_line(tagged, line2, &real_file2, &real_line2) && real_file == real_file2) {
+        path = display_path(real_file);
+        line = real_line;
+        line2 = real_line2;
+      }
+      position = "(" + std::to_string(line) + ":" + std::to_string(column) + ")-(" + std::to_string(line2) + ":" +
+                 std::to_string(column2) + ")";
     }
+    const std::string replacement = path + ":" + position;
     if (out.first.file.empty() && tagged.rfind(kVirtualPrefix, 0) != 0) out.first = {path, line, column};
     out.text += replacement;
     cursor = whole.data() + whole.size();

@@ -58,6 +58,11 @@ std::string Evaluator::import_path(int context_id, const std::string& absolute_p
   return impl_->resolver.tagged_path(context_id, absolute_path);
 }
 
+void Evaluator::add_bundle(int context_id, const std::string& absolute_path, std::string text,
+                           std::vector<BundlePart> parts) {
+  impl_->resolver.add_bundle(context_id, absolute_path, std::move(text), std::move(parts));
+}
+
 void Evaluator::add_virtual_file(const std::string& name, std::string text) {
   impl_->resolver.add_virtual_file(name, std::move(text));
 }

@@ -53,6 +53,17 @@ class Evaluator {
   // The import path that evaluates `absolute_path` in context `context_id`.
   std::string import_path(int context_id, const std::string& absolute_path) const;
 
+  // A generated file that several user files were pasted into, served at
+  // `absolute_path` (which need not exist) in context `context_id`: relative imports
+  // resolve from its folder, and error locations inside part i (lines
+  // parts[i].first_line .. + line_count - 1) are reported in parts[i].file.
+  struct BundlePart {
+    int first_line = 0;
+    int line_count = 0;
+    std::string file;
+  };
+  void add_bundle(int context_id, const std::string& absolute_path, std::string text, std::vector<BundlePart> parts);
+
   // Makes `text` importable as virtual_path(name).
   void add_virtual_file(const std::string& name, std::string text);
   static std::string virtual_path(const std::string& name);

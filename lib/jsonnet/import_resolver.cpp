@@ -22,12 +22,34 @@ std::string normalize(const std::string& path) {
   return std::filesystem::path(path).lexically_normal().generic_string();
 }
 
-// Only Jsonnet sources that mention extVar or native get the prelude, so `importstr`
-// of data files and libraries that use neither are served byte for byte.
+// Only Jsonnet sources that mention extVar, native or prune get the prelude, so
+// `importstr` of data files and libraries that use none of them are served byte for byte.
 bool wants_prelude(const std::string& path, const std::string& content) {
   return (ends_with(path, ".jsonnet") || ends_with(path, ".libsonnet")) &&
-         (content.find("extVar") != std::string::npos || content.find("native") != std::string::npos);
+         (content.find("extVar") != std::string::npos || content.find("native") != std::string::npos ||
+          content.find("prune") != std::string::npos);
 }
+
+// std.prune as libjsonnet 0.18 defines it prunes every child twice (once to test it,
+// once to keep it), so its cost doubles with each level of nesting. This version
+// prunes each child once and keeps the result in an array, whose elements libjsonnet
+// evaluates at most once; the result is the same value.
+constexpr const char* kLinearPrune = R"(  prune(a)::
+    local isContent(b) =
+      if b == null then false
+      else if std.isArray(b) then std.length(b) > 0
+      else if std.isObject(b) then std.length(b) > 0
+      else true;
+    local pruneOnce(v) =
+      if std.isArray(v) then
+        std.filter(isContent, std.map(pruneOnce, v))
+      else if std.isObject(v) then
+        local fields = std.objectFields(v);
+        local values = std.map(function(f) pruneOnce(v[f]), fields);
+        { [fields[i]]: values[i] for i in std.range(0, std.length(fields) - 1) if isContent(values[i]) }
+      else v;
+    pruneOnce(a),
+)";
 
 }  // namespace
 
@@ -57,6 +79,27 @@ void ImportResolver::add_virtual_file(const std::string& name, std::string text)
 
 std::string ImportResolver::tagged_path(int context_id, const std::string& absolute_path) const {
   return std::string(kTagPrefix) + std::to_string(context_id) + "!" + absolute_path;
+}
+
+void ImportResolver::add_bundle(int context_id, const std::string& absolute_path, std::string text,
+                                std::vector<Evaluator::BundlePart> parts) {
+  // Served like a file from the cache; never read from disk.
+  file_cache_[absolute_path] = std::move(text);
+  bundles_[tagged_path(context_id, absolute_path)] = std::move(parts);
+}
+
+bool ImportResolver::map_bundle_line(const std::string& found_here, int line, std::string* file,
+                                     int* real_line) const {
+  const auto it = bundles_.find(found_here);
+  if (it == bundles_.end()) return false;
+  for (const auto& part : it->second) {
+    if (line >= part.first_line && line < part.first_line + part.line_count) {
+      *file = part.file;
+      *real_line = line - part.first_line + 1;
+      return true;
+    }
+  }
+  return false;
 }
 
 size_t ImportResolver::prelude_length(const std::string& found_here) const {
@@ -114,7 +157,9 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
         // (parseYaml and parseJson exist there with other semantics), so ks's natives
         // are also registered as "kgen.<name>" and looked up that way.
         code += "  native(name)::\n    local own = std.native('kgen.' + name);\n"
-                "    if std.type(own) == 'function' then own else std.native(name),\n}\n";
+                "    if std.type(own) == 'function' then own else std.native(name),\n";
+        code += kLinearPrune;
+        code += "}\n";
         virtual_files_[name] = code;
       }
     }

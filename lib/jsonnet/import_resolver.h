@@ -28,8 +28,15 @@ class ImportResolver {
   bool resolve(const std::string& base, const std::string& rel, std::string* found_here, std::string* content,
                std::string* error);
 
+  void add_bundle(int context_id, const std::string& absolute_path, std::string text,
+                  std::vector<Evaluator::BundlePart> parts);
+
   // How many characters of prelude precede line 1 of a served file (0 for none).
   size_t prelude_length(const std::string& found_here) const;
+
+  // Where line `line` of served file `found_here` really is: the user's file and line
+  // (bundles map to the pasted file). False when it is not a bundle line.
+  bool map_bundle_line(const std::string& found_here, int line, std::string* file, int* real_line) const;
 
   const std::vector<std::string>& files_read() const { return files_read_; }
 
@@ -42,6 +49,7 @@ class ImportResolver {
   std::unordered_map<std::string, std::string> file_cache_;   // absolute path -> content
   std::unordered_map<std::string, bool> missing_cache_;       // absolute path -> known missing
   std::unordered_map<std::string, size_t> prelude_lengths_;   // found_here -> prelude length
+  std::unordered_map<std::string, std::vector<Evaluator::BundlePart>> bundles_;  // found_here -> parts
   std::vector<std::string> files_read_;
 };
 

@@ -1,7 +1,6 @@
 #include "render/program.h"
 
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -16,7 +15,7 @@ using nlohmann::json;
 
 std::string quote(const std::string& s) { return json(s).dump(); }
 
-std::string import_of(const std::string& path) { return "import " + quote(path); }
+std::string import_of(const std::string& path) { return "(import " + quote(path) + ")"; }
 
 // The library folder of an environment's Kubernetes version: lib/ksonnet-lib/<v>/,
 // the pre-0.12 lib/<v>/, or a 0.0.1 app's environments/<env>/.metadata/.
@@ -53,7 +52,7 @@ jsonnet::SearchEntry vendor_packages(const app::App& app, const app::Environment
   return entry;
 }
 
-std::string yaml_component_json(const app::Component& component) {
+json yaml_component_object(const app::Component& component) {
   const std::string text = read_file(component.path);
   std::vector<json> docs;
   encoding::YamlError error;
@@ -69,162 +68,188 @@ std::string yaml_component_json(const app::Component& component) {
     throw Error("component \"" + component.qualified + "\" is not an object",
                 "a YAML component holds one Kubernetes object", {display_path(component.path), 1});
   }
-  return docs.front().dump();
+  return docs.front();
+}
+
+bool has_data_components(const app::Module& module) {
+  for (const auto& component : module.components) {
+    if (component.type != app::ComponentType::Jsonnet) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-Program build_program(const app::App& app, const app::Environment& env, const std::vector<app::Module>& modules,
-                      const RenderOptions& options, const std::set<std::string>& selected,
-                      jsonnet::Evaluator* evaluator) {
-  Program program;
-  const std::string root = app.root;
-  const std::string env_dir = root + "/environments/" + env.path;
-  if (!is_directory(env_dir)) {
-    program.warnings.push_back("environment folder environments/" + env.path +
-                               "/ is missing; rendering with ks's default environment files");
+PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
+                               const std::vector<app::Module>& modules, const RenderOptions& options) {
+  PipelineLayout layout;
+  const std::string& root = app.root;
+  layout.env_dir = root + "/environments/" + env.path;
+  if (!is_directory(layout.env_dir)) {
+    layout.warnings.push_back("environment folder environments/" + env.path +
+                              "/ is missing; rendering with ks's default environment files");
   }
-
-  // Search paths of the three evaluation stages, as ks ordered them.
-  std::vector<jsonnet::SearchEntry> main_path;
+  // Stage E's search path, in ks's order.
   if (env.targets.empty()) {
-    main_path.push_back({root + "/components", {}});
+    layout.main_path.push_back({root + "/components", {}});
   } else {
-    for (const auto& module : modules) main_path.push_back({module.dir, {}});
+    for (const auto& module : modules) layout.main_path.push_back({module.dir, {}});
   }
-  main_path.push_back(vendor_packages(app, env, &program.warnings));
-  if (const std::string lib_dir = ksonnet_lib_dir(app, env, &program.warnings); !lib_dir.empty()) {
-    main_path.push_back({lib_dir, {}});
+  layout.main_path.push_back(vendor_packages(app, env, &layout.warnings));
+  if (const std::string lib_dir = ksonnet_lib_dir(app, env, &layout.warnings); !lib_dir.empty()) {
+    layout.main_path.push_back({lib_dir, {}});
   }
-  main_path.push_back({root + "/lib", {}});
-  main_path.push_back({root + "/vendor", {}});
-  main_path.push_back({env_dir, {}});
-  main_path.push_back({root + "/environments", {}});
-  for (const auto& dir : options.jpaths) main_path.push_back({dir, {}});
-  const std::vector<jsonnet::SearchEntry> module_params_path = {{root + "/lib", {}}, {root + "/vendor", {}}};
-  const std::vector<jsonnet::SearchEntry> env_params_path = {{env_dir, {}}};
+  layout.main_path.push_back({root + "/lib", {}});
+  layout.main_path.push_back({root + "/vendor", {}});
+  layout.main_path.push_back({layout.env_dir, {}});
+  layout.main_path.push_back({root + "/environments", {}});
+  for (const auto& dir : options.jpaths) layout.main_path.push_back({dir, {}});
+  layout.module_params_path = {{root + "/lib", {}}, {root + "/vendor", {}}};
+  layout.env_params_path = {{layout.env_dir, {}}};
+  return layout;
+}
 
+std::string build_params_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
+                                 jsonnet::Evaluator* evaluator) {
+  std::string top = "{\n";
+  for (size_t i = 0; i < modules.size(); ++i) {
+    const app::Module& module = modules[i];
+    const std::string id = std::to_string(i);
+    const int ctx_a = evaluator->add_context({layout.module_params_path, {}});
+    const std::string params_b = "params-b/" + id;
+    const int ctx_c = evaluator->add_context(
+        {layout.env_params_path, {{"__ksonnet/params", import_of(jsonnet::Evaluator::virtual_path(params_b))}}});
+
+    // A and B: module params, each component's entry merge-patched with the module's
+    // globals; outside the root module, keys qualified with the module name.
+    const std::string module_params = module.dir + "/params.libsonnet";
+    const bool has_module_params = is_regular_file(module_params);
+    const std::string module_source =
+        has_module_params ? import_of(evaluator->import_path(ctx_a, module_params)) : "{ components: {} }";
+    const std::string prefix = module.name == "/" ? "" : module.name + ".";
+    evaluator->add_virtual_file(
+        params_b, "local p = " + module_source + ";\n" +
+                      "local g = if std.objectHas(p, 'global') then p.global else {};\n"
+                      "{ components: { [" + quote(prefix) +
+                      " + k]: std.mergePatch(p.components[k], g) for k in std.objectFields(p.components) } }\n");
+
+    // C: the environment's params over B, narrowed to this module's components.
+    const std::string env_params = layout.env_dir + "/params.libsonnet";
+    const std::string env_source = is_regular_file(env_params) ? import_of(evaluator->import_path(ctx_c, env_params))
+                                                               : import_of(jsonnet::Evaluator::virtual_path(params_b));
+    std::string narrowed;
+    if (module.name == "/") {
+      narrowed = "{ [k]: p.components[k] for k in std.objectFields(p.components) "
+                 "if std.length(std.findSubstr('.', k)) == 0 }";
+    } else {
+      // ks matched the module name as a plain prefix and kept the last dotted segment.
+      narrowed = "std.foldl(function(acc, k) acc + { [last(k)]+: p.components[k] }, "
+                 "[k for k in std.objectFields(p.components) if std.startsWith(k, " +
+                 quote(module.name) + ")], {})";
+    }
+    top += "  " + quote(id) + ": (\n    local p = " + env_source + ";\n" +
+           "    local last(k) = local parts = std.split(k, '.'); parts[std.length(parts) - 1];\n" +
+           "    { params: { components: " + narrowed + " }";
+    if (has_data_components(module) && has_module_params) {
+      top += ", raw: " + import_of(evaluator->import_path(ctx_a, module_params)) + ".components";
+    }
+    top += " }\n  ),\n";
+  }
+  return top + "}\n";
+}
+
+std::string build_render_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
+                                  const RenderOptions& options, const std::set<std::string>& selected,
+                                  const json& params, jsonnet::Evaluator* evaluator) {
   json selection = json::object();
   for (const auto& name : selected) selection[name] = true;
+  // A main.jsonnet that is a function is called with the top-level arguments (none:
+  // its defaults), as the jsonnet tool does.
+  std::string tla_args;
+  for (const auto& [key, value] : options.tla_str) {
+    tla_args += (tla_args.empty() ? "" : ", ") + key + "=" + quote(value);
+  }
 
   std::string top = "{\n";
   for (size_t i = 0; i < modules.size(); ++i) {
     const app::Module& module = modules[i];
     const std::string id = std::to_string(i);
-    const std::string params_a = jsonnet::Evaluator::virtual_path("params-a/" + id);
-    const std::string params_b = jsonnet::Evaluator::virtual_path("params-b/" + id);
-    const std::string params_c = jsonnet::Evaluator::virtual_path("params-c/" + id);
-    const std::string components = jsonnet::Evaluator::virtual_path("components/" + id);
-
-    const int ctx_a = evaluator->add_context({module_params_path, {}});
-    const int ctx_c = evaluator->add_context({env_params_path, {{"__ksonnet/params", import_of(params_b)}}});
+    const json& module_params = params.at(id);
+    const std::string params_file = "params/" + id;
+    const std::string components_file = "components/" + id;
+    evaluator->add_virtual_file(params_file, module_params.at("params").dump() + "\n");
     const int ctx_e = evaluator->add_context(
-        {main_path, {{"__ksonnet/params", import_of(params_c)}, {"__ksonnet/components", import_of(components)}}});
+        {layout.main_path,
+         {{"__ksonnet/params", import_of(jsonnet::Evaluator::virtual_path(params_file))},
+          {"__ksonnet/components", import_of(jsonnet::Evaluator::virtual_path(components_file))}}});
 
-    // A: module params, each component's entry merge-patched with the module's globals.
-    const std::string module_params = module.dir + "/params.libsonnet";
-    const bool has_module_params = is_regular_file(module_params);
-    if (has_module_params) {
-      evaluator->add_virtual_file(
-          "params-a/" + id,
-          "local p = " + import_of(evaluator->import_path(ctx_a, module_params)) + ";\n" +
-              "local g = if std.objectHas(p, 'global') then p.global else {};\n"
-              "{ components: { [k]: std.mergePatch(p.components[k], g) for k in std.objectFields(p.components) } }\n");
-    } else {
-      evaluator->add_virtual_file("params-a/" + id, "{ components: {} }\n");
-    }
-    // B: outside the root module, keys are qualified with the module name.
-    const std::string prefix = module.name == "/" ? "" : module.name + ".";
-    evaluator->add_virtual_file(
-        "params-b/" + id, "local a = " + import_of(params_a) + ";\n{ components: { [" + quote(prefix) +
-                              " + k]: a.components[k] for k in std.objectFields(a.components) } }\n");
-    // C: the environment's params, narrowed to this module's components.
-    const std::string env_params = env_dir + "/params.libsonnet";
-    const std::string env_source = is_regular_file(env_params)
-                                       ? import_of(evaluator->import_path(ctx_c, env_params))
-                                       : import_of(params_b);
-    if (module.name == "/") {
-      evaluator->add_virtual_file(
-          "params-c/" + id,
-          "local p = " + env_source + ";\n" +
-              "{ components: { [k]: p.components[k] for k in std.objectFields(p.components) "
-              "if std.length(std.findSubstr('.', k)) == 0 } }\n");
-    } else {
-      // ks matched the module name as a plain prefix and kept the last dotted segment.
-      evaluator->add_virtual_file(
-          "params-c/" + id,
-          "local p = " + env_source + ";\n" + "local last(k) = local parts = std.split(k, '.'); parts[std.length(parts) - 1];\n" +
-              "{ components: std.foldl(function(acc, k) acc + { [last(k)]+: p.components[k] }, "
-              "[k for k in std.objectFields(p.components) if std.startsWith(k, " +
-              quote(module.name) + ")], {}) }\n");
-    }
-    // D: one field per component, evaluated lazily.
-    std::string d = "{\n";
-    if (has_module_params) d = "local raw = (" + import_of(evaluator->import_path(ctx_a, module_params)) + ").components;\n{\n";
-    bool has_yaml = false;
+    // D: one field per component, evaluated lazily. Jsonnet components are pasted into
+    // one bundle file, as ks pasted them into one object: libjsonnet re-parses its
+    // standard library for every file it loads (about 20 ms and several MB each), so
+    // one file per component would dominate the run time of large apps.
+    std::string bundle = "{\n";
+    std::vector<jsonnet::Evaluator::BundlePart> parts;
+    int line = 2;
+    std::string data_components;
     for (const app::Component& component : module.components) {
-      d += "  " + quote(component.qualified) + ": ";
-      if (component.type == app::ComponentType::Jsonnet) {
-        d += import_of(evaluator->import_path(ctx_e, component.path));
-      } else {
-        has_yaml = true;
-        if (!selected.empty() && selected.count(component.qualified) == 0) {
-          // Not asked for: not read either, so a broken file elsewhere cannot fail -c.
-          d += "error " + quote("component " + component.qualified + " was not selected with -c") + ",\n";
-          continue;
-        }
-        const std::string object = yaml_component_json(component);
-        if (has_module_params) {
-          d += "std.mergePatch(" + object + ", if std.objectHas(raw, " + quote(component.name) + ") then raw[" +
-               quote(component.name) + "] else {})";
+      const bool wanted = selected.empty() || selected.count(component.qualified) != 0;
+      if (!wanted) {
+        // Not asked for: not read either, so a broken file elsewhere cannot fail -c.
+        const std::string stub = quote(component.qualified) + ": error " +
+                                 quote("component " + component.qualified + " was not selected with -c") + ",\n";
+        if (component.type == app::ComponentType::Jsonnet) {
+          bundle += stub;
+          ++line;
         } else {
-          d += object;
+          data_components += "  " + stub;
         }
+        continue;
       }
-      d += ",\n";
+      if (component.type == app::ComponentType::Jsonnet) {
+        std::string source = read_file(component.path);
+        if (source.empty() || source.back() != '\n') source += '\n';
+        const int lines = static_cast<int>(std::count(source.begin(), source.end(), '\n'));
+        bundle += quote(component.qualified) + ":\n" + source + ",\n";
+        parts.push_back({line + 1, lines, component.path});
+        line += lines + 2;
+        continue;
+      }
+      // YAML/JSON components take their module params by merge patch, then (root
+      // module only, as in ks) the environment's.
+      json object = yaml_component_object(component);
+      if (module_params.contains("raw") && module_params["raw"].contains(component.name)) {
+        object.merge_patch(module_params["raw"][component.name]);
+      }
+      const json& env_components = module_params.at("params").at("components");
+      if (module.name == "/" && env_components.contains(component.qualified)) {
+        object.merge_patch(env_components[component.qualified]);
+      }
+      data_components += "  " + quote(component.qualified) + ": " + object.dump() + ",\n";
     }
-    d += "}\n";
-    evaluator->add_virtual_file("components/" + id, d);
+    const std::string bundle_path = module.dir + "/.kgen-components-" + id + ".jsonnet";
+    evaluator->add_bundle(ctx_e, bundle_path, bundle + "}\n", std::move(parts));
+    evaluator->add_virtual_file(components_file, import_of(evaluator->import_path(ctx_e, bundle_path)) + " + {\n" +
+                                                     data_components + "}\n");
 
     // E: main.jsonnet (or ks's default one) over the components.
-    const std::string main_file = env_dir + "/main.jsonnet";
-    std::string main_source;
+    const std::string main_file = layout.env_dir + "/main.jsonnet";
+    const std::string base_file = layout.env_dir + "/../base.libsonnet";
+    std::string main_source = import_of(jsonnet::Evaluator::virtual_path(components_file));
     if (is_regular_file(main_file)) {
       main_source = import_of(evaluator->import_path(ctx_e, main_file));
-    } else if (is_regular_file(root + "/environments/base.libsonnet")) {
-      main_source = import_of(evaluator->import_path(ctx_e, root + "/environments/base.libsonnet"));
-    } else {
-      main_source = import_of(components);
+    } else if (is_regular_file(base_file)) {
+      main_source = import_of(evaluator->import_path(ctx_e, base_file));
     }
-    // A main.jsonnet that is a function is called with the top-level arguments (none:
-    // its defaults), as the jsonnet tool does.
-    std::string args;
-    for (const auto& [key, value] : options.tla_str) args += (args.empty() ? "" : ", ") + key + "=" + quote(value);
-    const std::string apply_tlas = "if std.type(main) == 'function' then main(" + args + ") else main";
-    // F (partly): root YAML components take environment overrides by merge patch.
-    std::string value = "m[k]";
-    if (has_yaml && module.name == "/") {
-      value = "if std.objectHas(yamlComponents, k) && std.objectHas(cp, k) then std.mergePatch(m[k], cp[k]) else m[k]";
-    }
-    json yaml_components = json::object();
-    for (const auto& component : module.components) {
-      if (component.type != app::ComponentType::Jsonnet) yaml_components[component.qualified] = true;
-    }
-    top += "  " + quote(id) + ": (\n    local main = " + main_source + ";\n    local m = " + apply_tlas + ";\n";
-    if (has_yaml && module.name == "/") {
-      top += "    local cp = (" + import_of(params_c) + ").components;\n";
-      top += "    local yamlComponents = " + yaml_components.dump() + ";\n";
-    }
+    top += "  " + quote(id) + ": (\n    local main = " + main_source + ";\n" +
+           "    local m = if std.type(main) == 'function' then main(" + tla_args + ") else main;\n";
     if (selected.empty()) {
-      top += "    { [k]: " + value + " for k in std.objectFields(m) }\n  ),\n";
+      top += "    m\n  ),\n";
     } else {
       top += "    local selected = " + selection.dump() + ";\n";
-      top += "    { [k]: " + value + " for k in std.objectFields(m) if std.objectHas(selected, k) }\n  ),\n";
+      top += "    { [k]: m[k] for k in std.objectFields(m) if std.objectHas(selected, k) }\n  ),\n";
     }
   }
-  top += "}\n";
-  program.code = top;
-  return program;
+  return top + "}\n";
 }
 
 }  // namespace kgen::render

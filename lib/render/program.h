@@ -1,6 +1,14 @@
-// The Jsonnet program that runs ks's whole pipeline for an environment in one
-// evaluation (internal to the render stage).
+// The Jsonnet programs that run ks's pipeline for an environment (internal to the
+// render stage). Two evaluations on one VM, as ks's stages were separated:
+//   1. params: per module, the module's params.libsonnet (globals applied) under the
+//      environment's params.libsonnet, manifested to JSON (ks passed JSON between
+//      stages, and libjsonnet caches no object fields, so re-reading lazy params from
+//      every component would cost O(components^2));
+//   2. render: per module, main.jsonnet over all components, with the params as a
+//      JSON literal.
 #pragma once
+
+#include <nlohmann/json.hpp>
 
 #include <set>
 #include <string>
@@ -12,15 +20,27 @@
 
 namespace kgen::render {
 
-struct Program {
-  std::string code;  // evaluates to {"<module index>": {"<qualified component>": value}}
+// The search paths and folders shared by both programs.
+struct PipelineLayout {
+  std::string env_dir;
+  std::vector<jsonnet::SearchEntry> main_path;           // stage E
+  std::vector<jsonnet::SearchEntry> module_params_path;  // stage A
+  std::vector<jsonnet::SearchEntry> env_params_path;     // stage C
   std::vector<std::string> warnings;
 };
 
-// Registers contexts and virtual files on `evaluator` and returns the top-level code.
-// `selected` limits which components are evaluated (empty: all).
-Program build_program(const app::App& app, const app::Environment& env, const std::vector<app::Module>& modules,
-                      const RenderOptions& options, const std::set<std::string>& selected,
-                      jsonnet::Evaluator* evaluator);
+PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
+                               const std::vector<app::Module>& modules, const RenderOptions& options);
+
+// Code evaluating to {"<module index>": {"params": {components: ...}, "raw": {...}}};
+// "raw" (the module params' own components, for YAML components) only where needed.
+std::string build_params_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
+                                 jsonnet::Evaluator* evaluator);
+
+// Code evaluating to {"<module index>": {"<qualified component>": value}} for the
+// `selected` components (empty: all). `params` is the first program's output.
+std::string build_render_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
+                                  const RenderOptions& options, const std::set<std::string>& selected,
+                                  const nlohmann::json& params, jsonnet::Evaluator* evaluator);
 
 }  // namespace kgen::render

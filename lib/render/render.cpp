@@ -48,13 +48,15 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   vm_options.ext_str = options.ext_str;
   vm_options.ext_code["__ksonnet/environments"] = env_object(env);
   jsonnet::Evaluator evaluator(vm_options);
-  Program program = build_program(app, env, modules, options, selected, &evaluator);
+  const PipelineLayout layout = layout_pipeline(app, env, modules, options);
 
   RenderResult result;
   result.warnings = app.warnings;
-  result.warnings.insert(result.warnings.end(), program.warnings.begin(), program.warnings.end());
+  result.warnings.insert(result.warnings.end(), layout.warnings.begin(), layout.warnings.end());
 
-  const json output = json::parse(evaluator.evaluate("render", program.code));
+  const json params = json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator)));
+  const std::string render_code = build_render_program(modules, layout, options, selected, params, &evaluator);
+  const json output = json::parse(evaluator.evaluate("render", render_code));
   for (size_t i = 0; i < modules.size(); ++i) {
     const json& module_output = output.at(std::to_string(i));
     // Fields in sorted order, as ks walked them; a field main.jsonnet added without a
