@@ -34,6 +34,28 @@ int shift(int line, int column, size_t prelude) {
   return column;
 }
 
+struct Position {
+  std::string path;  // as shown to the user
+  int line = 0;
+  int column = 0;
+};
+
+// Follows a location through generated text back to the user's file: the linked
+// program maps to served files, a served file may start with a prelude (columns of
+// line 1 shift), and a component bundle maps to the component files.
+Position locate(const ImportResolver& resolver, std::string tagged, int line, int column) {
+  for (int depth = 0; depth < 8; ++depth) {
+    column = shift(line, column, resolver.prelude_length(tagged));
+    std::string file;
+    int real_line = 0;
+    if (!resolver.map_bundle_line(tagged, line, &file, &real_line)) break;
+    tagged = file;
+    line = real_line;
+    if (tagged.rfind(kTagPrefix, 0) != 0) return {display_path(tagged), line, column};
+  }
+  return {shown_path(tagged), line, column};
+}
+
 Translated translate_text(const std::string& raw, const ImportResolver& resolver) {
   Translated out;
   re2::StringPiece input(raw);
@@ -42,39 +64,28 @@ Translated translate_text(const std::string& raw, const ImportResolver& resolver
   const char* cursor = raw.data();
   while (RE2::FindAndConsume(&input, location_pattern(), &whole, &tagged, &l1, &c1, &c2, &ml1, &mc1, &ml2, &mc2)) {
     out.text.append(cursor, static_cast<size_t>(whole.data() - cursor));
-    const size_t prelude = resolver.prelude_length(tagged);
-    std::string path = shown_path(tagged);
+    std::string path;
     int line = 0, column = 0;
     std::string position;
     if (!l1.empty()) {
-      line = std::stoi(l1);
-      column = shift(line, std::stoi(c1), prelude);
-      std::string real_file;
-      int real_line = 0;
-      if (resolver.map_bundle_line(tagged, line, &real_file, &real_line)) {
-        path = display_path(real_file);
-        line = real_line;
-      }
+      Position begin = locate(resolver, tagged, std::stoi(l1), std::stoi(c1));
+      path = begin.path;
+      line = begin.line;
+      column = begin.column;
       position = std::to_string(line) + ":" + std::to_string(column);
-      if (!c2.empty()) position += "-" + std::to_string(shift(std::stoi(l1), std::stoi(c2), prelude));
+      if (!c2.empty()) position += "-" + std::to_string(locate(resolver, tagged, std::stoi(l1), std::stoi(c2)).column);
     } else {
-      line = std::stoi(ml1);
-      column = shift(line, std::stoi(mc1), prelude);
-      int line2 = std::stoi(ml2);
-      const int column2 = shift(line2, std::stoi(mc2), prelude);
-      std::string real_file, real_file2;
-      int real_line = 0, real_line2 = 0;
-      if (resolver.map_bundle_line(tagged, line, &real_file, &real_line) &&
-          resolver.map_bundle_line(tagged, line2, &real_file2, &real_line2) && real_file == real_file2) {
-        path = display_path(real_file);
-        line = real_line;
-        line2 = real_line2;
-      }
-      position = "(" + std::to_string(line) + ":" + std::to_string(column) + ")-(" + std::to_string(line2) + ":" +
-                 std::to_string(column2) + ")";
+      Position begin = locate(resolver, tagged, std::stoi(ml1), std::stoi(mc1));
+      Position end = locate(resolver, tagged, std::stoi(ml2), std::stoi(mc2));
+      path = begin.path;
+      line = begin.line;
+      column = begin.column;
+      position = "(" + std::to_string(begin.line) + ":" + std::to_string(begin.column) + ")-(" +
+                 std::to_string(end.line) + ":" + std::to_string(end.column) + ")";
     }
+    const bool generated = path.rfind("<kgen:", 0) == 0;
     const std::string replacement = path + ":" + position;
-    if (out.first.file.empty() && tagged.rfind(kVirtualPrefix, 0) != 0) out.first = {path, line, column};
+    if (out.first.file.empty() && !generated) out.first = {path, line, column};
     out.text += replacement;
     cursor = whole.data() + whole.size();
   }

@@ -2,14 +2,18 @@
 
 extern "C" {
 #include <libjsonnet.h>
+#include <libjsonnet_fmt.h>
 }
 
+#include <cstdlib>
 #include <cstring>
+#include <map>
 #include <string>
 
 #include "common/error.h"
 #include "jsonnet/error_translate.h"
 #include "jsonnet/import_resolver.h"
+#include "jsonnet/linker.h"
 #include "jsonnet/natives.h"
 
 namespace kgen::jsonnet {
@@ -19,6 +23,19 @@ char* copy_to_jsonnet(JsonnetVm* vm, const std::string& s) {
   char* buf = jsonnet_realloc(vm, nullptr, s.size() + 1);
   std::memcpy(buf, s.c_str(), s.size() + 1);
   return buf;
+}
+
+// The part of the linked program a static error comes from: the part holding the
+// error's line, or the last part before it (an unclosed bracket is only noticed later).
+int static_error_part(const std::string& message, const LinkedProgram& program) {
+  const size_t colon = message.find(':', std::char_traits<char>::length("STATIC ERROR: "));
+  if (colon == std::string::npos) return -1;
+  const int line = std::atoi(message.c_str() + colon + 1);
+  int found = -1;
+  for (size_t i = 0; i < program.parts.size(); ++i) {
+    if (program.parts[i].first_line <= line) found = static_cast<int>(i);
+  }
+  return found;
 }
 
 }  // namespace
@@ -70,12 +87,37 @@ void Evaluator::add_virtual_file(const std::string& name, std::string text) {
 std::string Evaluator::virtual_path(const std::string& name) { return std::string(kVirtualPrefix) + name; }
 
 std::string Evaluator::evaluate(const std::string& name, const std::string& code) {
-  int error = 0;
-  char* out = jsonnet_evaluate_snippet(impl_->vm, virtual_path(name).c_str(), code.c_str(), &error);
-  std::string text = out;
-  jsonnet_realloc(impl_->vm, out, 0);
-  if (error != 0) throw translate_jsonnet_error(text, impl_->resolver);
-  return text;
+  // A file that fails to parse is linked again as a binding that raises its static
+  // error only when used, so a syntax error in a file nobody evaluates does not fail
+  // the run (Jsonnet loads imports lazily).
+  std::map<std::string, std::string> broken;  // found_here -> index into static_errors
+  std::vector<Error> static_errors;
+  const std::string program_name = virtual_path("program/" + name);
+  for (;;) {
+    const LinkedProgram program = link_program(virtual_path(name), code, &impl_->resolver, broken);
+    impl_->resolver.set_line_map(program_name, program.parts);
+    int error = 0;
+    char* out = jsonnet_evaluate_snippet(impl_->vm, program_name.c_str(), program.code.c_str(), &error);
+    std::string text = out;
+    jsonnet_realloc(impl_->vm, out, 0);
+    if (error == 0) return text;
+    if (const size_t marker = text.find(kBrokenMarker); marker != std::string::npos) {
+      const size_t index = std::strtoul(text.c_str() + marker + std::strlen(kBrokenMarker), nullptr, 10);
+      if (index < static_errors.size()) throw static_errors[index];
+    }
+    const int part = text.rfind("STATIC ERROR: ", 0) == 0 ? static_error_part(text, program) : -1;
+    const std::string culprit = part < 0 ? std::string() : program.parts[static_cast<size_t>(part)].file;
+    if (culprit.empty() || broken.count(culprit) != 0) throw translate_jsonnet_error(text, impl_->resolver);
+    // Parse that file alone (the formatter parses without evaluating) for the error at
+    // its own line and column.
+    int fmt_error = 0;
+    char* fmt = jsonnet_fmt_snippet(impl_->vm, culprit.c_str(), program.texts[static_cast<size_t>(part)].c_str(),
+                                    &fmt_error);
+    const std::string own_message = fmt;
+    jsonnet_realloc(impl_->vm, fmt, 0);
+    broken[culprit] = std::to_string(static_errors.size());
+    static_errors.push_back(translate_jsonnet_error(fmt_error != 0 ? own_message : text, impl_->resolver));
+  }
 }
 
 std::vector<std::string> Evaluator::files_read() const { return impl_->resolver.files_read(); }

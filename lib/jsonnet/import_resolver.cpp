@@ -124,11 +124,11 @@ const std::string* ImportResolver::read_cached(const std::string& path) {
 }
 
 bool ImportResolver::load(int context_id, const std::string& absolute_path, std::string* found_here,
-                          std::string* content) {
+                          std::string* content, bool raw) {
   const std::string* text = read_cached(absolute_path);
   if (text == nullptr) return false;
   *found_here = tagged_path(context_id, absolute_path);
-  if (wants_prelude(absolute_path, *text)) {
+  if (!raw && wants_prelude(absolute_path, *text)) {
     // One line, no newline: line numbers of the user's file are unchanged.
     const std::string prelude = "local __kgen_std = std; local std = __kgen_std + (import \"" +
                                 std::string(kVirtualPrefix) + "ctx/" + std::to_string(context_id) + "\"); ";
@@ -141,7 +141,7 @@ bool ImportResolver::load(int context_id, const std::string& absolute_path, std:
 }
 
 bool ImportResolver::resolve(const std::string& base, const std::string& rel, std::string* found_here,
-                             std::string* content, std::string* error) {
+                             std::string* content, std::string* error, bool raw) {
   if (starts_with(rel, kVirtualPrefix)) {
     std::string name = rel;
     if (name.compare(std::char_traits<char>::length(kVirtualPrefix), 4, "ctx/") == 0) {
@@ -176,7 +176,7 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
   int context_id = 0;
   std::string path;
   if (parse_tagged_path(rel, &context_id, &path)) {
-    if (load(context_id, path, found_here, content)) return true;
+    if (load(context_id, path, found_here, content, raw)) return true;
     *error = "cannot read " + display_path(path);
     return false;
   }
@@ -189,20 +189,20 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
   const Context& context = contexts_.at(static_cast<size_t>(context_id));
 
   if (!rel.empty() && rel[0] == '/') {
-    if (load(context_id, normalize(rel), found_here, content)) return true;
+    if (load(context_id, normalize(rel), found_here, content, raw)) return true;
     *error = "no such file";
     return false;
   }
   // The importing file's own folder first, then the context's search path.
-  if (load(context_id, normalize(join_path(dir, rel)), found_here, content)) return true;
+  if (load(context_id, normalize(join_path(dir, rel)), found_here, content, raw)) return true;
   for (const SearchEntry& entry : context.search_path) {
     if (!entry.dir.empty()) {
-      if (load(context_id, normalize(join_path(entry.dir, rel)), found_here, content)) return true;
+      if (load(context_id, normalize(join_path(entry.dir, rel)), found_here, content, raw)) return true;
       continue;
     }
     for (const auto& [prefix, package_dir] : entry.packages) {
       if (starts_with(rel, prefix + "/") &&
-          load(context_id, normalize(join_path(package_dir, rel.substr(prefix.size() + 1))), found_here, content)) {
+          load(context_id, normalize(join_path(package_dir, rel.substr(prefix.size() + 1))), found_here, content, raw)) {
         return true;
       }
     }

@@ -25,11 +25,17 @@ class ImportResolver {
 
   // Resolves `rel` imported from folder `base`. On success fills *found_here (the tagged
   // path libjsonnet should remember) and *content; otherwise *error says why.
+  // With `raw` (importstr), the content is exactly the file's, never behind a prelude.
   bool resolve(const std::string& base, const std::string& rel, std::string* found_here, std::string* content,
-               std::string* error);
+               std::string* error, bool raw = false);
 
   void add_bundle(int context_id, const std::string& absolute_path, std::string text,
                   std::vector<Evaluator::BundlePart> parts);
+
+  // Records which lines of generated text `found_here` came from which files.
+  void set_line_map(const std::string& found_here, std::vector<Evaluator::BundlePart> parts) {
+    bundles_[found_here] = std::move(parts);
+  }
 
   // How many characters of prelude precede line 1 of a served file (0 for none).
   size_t prelude_length(const std::string& found_here) const;
@@ -41,7 +47,8 @@ class ImportResolver {
   const std::vector<std::string>& files_read() const { return files_read_; }
 
  private:
-  bool load(int context_id, const std::string& absolute_path, std::string* found_here, std::string* content);
+  bool load(int context_id, const std::string& absolute_path, std::string* found_here, std::string* content,
+            bool raw);
   const std::string* read_cached(const std::string& absolute_path);
 
   std::vector<Context> contexts_;

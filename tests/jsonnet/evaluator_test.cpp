@@ -129,6 +129,46 @@ TEST(Evaluator, UnusedMissingImportIsLazy) {
   EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, file) + "'"), json::parse(R"({"ok": true})"));
 }
 
+TEST(Evaluator, UnusedImportOfBrokenFileIsLazy) {
+  TempDir dir;
+  dir.write("broken.libsonnet", "{ a: ");
+  const std::string file = dir.write("c.jsonnet", "local unused = import 'broken.libsonnet';\n{ ok: true }");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, file) + "'"), json::parse(R"({"ok": true})"));
+}
+
+TEST(Evaluator, UsedImportOfBrokenFileReportsItsStaticError) {
+  TempDir dir;
+  const std::string broken = dir.write("broken.libsonnet", "{\n  a: ,\n}");
+  const std::string file = dir.write("c.jsonnet", "(import 'broken.libsonnet').a");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  try {
+    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().file, broken);
+    EXPECT_EQ(e.where().line, 2);
+    EXPECT_EQ(e.message().rfind("STATIC ERROR: ", 0), 0u);
+  }
+}
+
+TEST(Evaluator, ColumnsAfterAnImportOnTheSameLineStayRight) {
+  TempDir dir;
+  dir.write("lib.libsonnet", "{}");
+  const std::string file = dir.write("c.jsonnet", "(import 'lib.libsonnet') + {}.missing");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  try {
+    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, 1);
+    EXPECT_EQ(e.where().column, 28);
+  }
+}
+
 TEST(Evaluator, ImportstrOfDataFilesIsServedVerbatim) {
   TempDir dir;
   dir.write("data.txt", "extVar is just text\n");

@@ -1,0 +1,138 @@
+#include "jsonnet/linker.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <string>
+
+#include "jsonnet/import_scanner.h"
+
+namespace kgen::jsonnet {
+namespace {
+
+std::string quote(const std::string& s) { return nlohmann::json(s).dump(); }
+
+std::string dir_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+}
+
+int count_lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+
+class Linker {
+ public:
+  Linker(ImportResolver* resolver, const std::map<std::string, std::string>& broken)
+      : resolver_(resolver), broken_(broken) {}
+
+  LinkedProgram link(const std::string& root_name, const std::string& root_code) {
+    const std::string root = binding_for(root_name, root_code);
+    while (!queue_.empty()) {
+      const auto [found_here, content] = queue_.front();
+      queue_.pop_front();
+      bodies_[found_here] = rewrite(found_here, content);
+    }
+    LinkedProgram program;
+    program.code = "local\n";
+    int line = 2;
+    bool first = true;
+    for (const std::string& found_here : order_) {
+      std::string body = bodies_[found_here];
+      if (body.empty() || body.back() != '\n') body += '\n';
+      program.code += (first ? "" : ",\n") + names_[found_here] + " =\n";
+      line += first ? 1 : 2;
+      first = false;
+      program.parts.push_back({line, count_lines(body), found_here});
+      program.texts.push_back(body);
+      program.code += body;
+      line += count_lines(body);
+    }
+    program.code += ";\n" + root + "\n";
+    return program;
+  }
+
+ private:
+  ImportResolver* resolver_;
+  const std::map<std::string, std::string>& broken_;
+  std::map<std::string, std::string> names_;   // found_here -> binding name
+  std::map<std::string, std::string> bodies_;  // found_here -> rewritten text
+  std::vector<std::string> order_;
+  std::deque<std::pair<std::string, std::string>> queue_;
+
+  std::string binding_for(const std::string& found_here, const std::string& content) {
+    auto it = names_.find(found_here);
+    if (it != names_.end()) return it->second;
+    const std::string name = "__k" + std::to_string(names_.size());
+    names_[found_here] = name;
+    order_.push_back(found_here);
+    if (auto bad = broken_.find(found_here); bad != broken_.end()) {
+      bodies_[found_here] = "error " + quote(kBrokenMarker + bad->second);
+    } else {
+      queue_.emplace_back(found_here, content);
+    }
+    return name;
+  }
+
+  // A string binding for importstr: the file's text as a Jsonnet string literal.
+  std::string string_binding_for(const std::string& found_here, const std::string& content) {
+    const std::string key = "importstr:" + found_here;
+    auto it = names_.find(key);
+    if (it != names_.end()) return it->second;
+    const std::string name = "__k" + std::to_string(names_.size());
+    names_[key] = name;
+    order_.push_back(key);
+    bodies_[key] = quote(content);
+    return name;
+  }
+
+  std::string error_binding_for(const std::string& key, const std::string& message) {
+    const std::string full_key = std::string(kVirtualPrefix) + "missing/" + key;
+    auto it = names_.find(full_key);
+    if (it != names_.end()) return it->second;
+    const std::string name = "__k" + std::to_string(names_.size());
+    names_[full_key] = name;
+    order_.push_back(full_key);
+    bodies_[full_key] = "error " + quote(message);
+    return name;
+  }
+
+  std::string rewrite(const std::string& found_here, const std::string& content) {
+    const std::vector<ImportSite> sites = scan_imports(content);
+    if (sites.empty()) return content;
+    std::string out;
+    size_t cursor = 0;
+    const std::string base = dir_of(found_here);
+    for (const ImportSite& site : sites) {
+      out.append(content, cursor, site.begin - cursor);
+      std::string target, text, error;
+      const bool raw = site.kind == ImportSite::Kind::ImportStr;
+      std::string replacement;
+      if (!resolver_->resolve(base, site.path, &target, &text, &error, raw)) {
+        // A binding that raises libjsonnet's message when used: an unused missing
+        // import is not an error.
+        replacement = error_binding_for(base + "|" + site.path,
+                                        "couldn't open import " + quote(site.path) + ": " + error);
+      } else if (raw) {
+        replacement = string_binding_for(target, text);
+      } else {
+        replacement = binding_for(target, text);
+      }
+      const size_t width = site.end - site.begin;
+      if (replacement.size() < width) replacement.append(width - replacement.size(), ' ');
+      out += replacement;
+      cursor = site.end;
+    }
+    out.append(content, cursor, std::string::npos);
+    return out;
+  }
+};
+
+}  // namespace
+
+LinkedProgram link_program(const std::string& root_name, const std::string& root_code, ImportResolver* resolver,
+                           const std::map<std::string, std::string>& broken) {
+  return Linker(resolver, broken).link(root_name, root_code);
+}
+
+}  // namespace kgen::jsonnet

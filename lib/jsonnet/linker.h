@@ -1,0 +1,42 @@
+// Links a Jsonnet program and every file it imports into one source text
+// (internal to the jsonnet stage).
+//
+// libjsonnet 0.18 lexes, parses and desugars its whole standard library again for
+// every file it loads: about 20 ms and several MB per file, more than most apps spend
+// evaluating. kgen therefore hands libjsonnet one file: each imported file becomes a
+// binding of one top-level `local`, and each import expression is replaced by that
+// binding's name, padded with spaces to the same width so columns stay right. Bindings
+// are lazy and evaluated once, as imports are. A source map takes error locations back
+// to the files.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jsonnet/evaluator.h"
+#include "jsonnet/import_resolver.h"
+
+namespace kgen::jsonnet {
+
+struct LinkedProgram {
+  std::string code;
+  // Lines of `code` that came from each served file (found_here paths), and the text
+  // each part holds.
+  std::vector<Evaluator::BundlePart> parts;
+  std::vector<std::string> texts;
+};
+
+// Links `root_code` (a virtual file named `root_name`) with everything it imports,
+// resolved through `resolver`. Files in `broken` (found_here paths that failed to parse
+// on an earlier try, mapped to a key) become a binding that raises kBrokenMarker + key
+// when used, so an unused broken file stays harmless, as in Jsonnet.
+// The message a broken file's binding raises starts with this, then the key the caller
+// gave in `broken`.
+inline constexpr const char* kBrokenMarker = "kgen-broken-file:";
+
+LinkedProgram link_program(const std::string& root_name, const std::string& root_code, ImportResolver* resolver,
+                           const std::map<std::string, std::string>& broken);
+
+}  // namespace kgen::jsonnet
