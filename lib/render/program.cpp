@@ -115,10 +115,12 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
   for (size_t i = 0; i < modules.size(); ++i) {
     const app::Module& module = modules[i];
     const std::string id = std::to_string(i);
-    const int ctx_a = evaluator->add_context({layout.module_params_path, {}});
+    const int ctx_a = evaluator->add_context({layout.module_params_path, {{"__ksonnet/environments", layout.env_object}}});
     const std::string params_b = "params-b/" + id;
     const int ctx_c = evaluator->add_context(
-        {layout.env_params_path, {{"__ksonnet/params", import_of(jsonnet::Evaluator::virtual_path(params_b))}}});
+        {layout.env_params_path,
+         {{"__ksonnet/params", import_of(jsonnet::Evaluator::virtual_path(params_b))},
+          {"__ksonnet/environments", layout.env_object}}});
 
     // A and B: module params, each component's entry merge-patched with the module's
     // globals; outside the root module, keys qualified with the module name.
@@ -137,25 +139,39 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
     const std::string env_params = layout.env_dir + "/params.libsonnet";
     const std::string env_source = is_regular_file(env_params) ? import_of(evaluator->import_path(ctx_c, env_params))
                                                                : import_of(jsonnet::Evaluator::virtual_path(params_b));
-    std::string narrowed;
-    if (module.name == "/") {
-      narrowed = "{ [k]: p.components[k] for k in std.objectFields(p.components) "
-                 "if std.length(std.findSubstr('.', k)) == 0 }";
-    } else {
-      // ks matched the module name as a plain prefix and kept the last dotted segment.
-      narrowed = "std.foldl(function(acc, k) acc + { [last(k)]+: p.components[k] }, "
-                 "[k for k in std.objectFields(p.components) if std.startsWith(k, " +
-                 quote(module.name) + ")], {})";
-    }
-    top += "  " + quote(id) + ": (\n    local p = " + env_source + ";\n" +
-           "    local last(k) = local parts = std.split(k, '.'); parts[std.length(parts) - 1];\n" +
-           "    { params: { components: " + narrowed + " }";
+    top += "  " + quote(id) + ": { env: " + env_source + ".components";
     if (has_data_components(module) && has_module_params) {
       top += ", raw: " + import_of(evaluator->import_path(ctx_a, module_params)) + ".components";
     }
-    top += " }\n  ),\n";
+    top += " },\n";
   }
   return top + "}\n";
+}
+
+json narrow_params(const std::vector<app::Module>& modules, const json& evaluated) {
+  json out = json::object();
+  for (size_t i = 0; i < modules.size(); ++i) {
+    const std::string id = std::to_string(i);
+    const json& module = evaluated.at(id);
+    const json& all = module.at("env");
+    json narrowed = json::object();
+    for (auto it = all.begin(); it != all.end(); ++it) {
+      const std::string& key = it.key();
+      if (modules[i].name == "/") {
+        if (key.find('.') == std::string::npos) narrowed[key] = it.value();
+      } else if (key.rfind(modules[i].name, 0) == 0) {
+        const std::string local = key.substr(key.rfind('.') + 1);
+        if (narrowed.contains(local) && narrowed[local].is_object() && it.value().is_object()) {
+          narrowed[local].update(it.value());  // Jsonnet's `+` on the two objects
+        } else {
+          narrowed[local] = it.value();
+        }
+      }
+    }
+    out[id] = {{"params", {{"components", narrowed}}}};
+    if (module.contains("raw")) out[id]["raw"] = module["raw"];
+  }
+  return out;
 }
 
 std::string build_render_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
@@ -181,7 +197,8 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     const int ctx_e = evaluator->add_context(
         {layout.main_path,
          {{"__ksonnet/params", import_of(jsonnet::Evaluator::virtual_path(params_file))},
-          {"__ksonnet/components", import_of(jsonnet::Evaluator::virtual_path(components_file))}}});
+          {"__ksonnet/components", import_of(jsonnet::Evaluator::virtual_path(components_file))},
+          {"__ksonnet/environments", layout.env_object}}});
 
     // D: one field per component, evaluated lazily. Jsonnet components are pasted into
     // one bundle file, as ks pasted them into one object: libjsonnet re-parses its

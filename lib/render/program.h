@@ -23,6 +23,10 @@ namespace kgen::render {
 // The search paths and folders shared by both programs.
 struct PipelineLayout {
   std::string env_dir;
+  // `std.extVar("__ksonnet/environments")` everywhere: {"namespace": ..., "server": ...}.
+  // Served as a literal through each context, never as VM ext code, which libjsonnet
+  // re-parses (with its standard library) on every std.extVar call.
+  std::string env_object;
   std::vector<jsonnet::SearchEntry> main_path;           // stage E
   std::vector<jsonnet::SearchEntry> module_params_path;  // stage A
   std::vector<jsonnet::SearchEntry> env_params_path;     // stage C
@@ -32,10 +36,18 @@ struct PipelineLayout {
 PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
                                const std::vector<app::Module>& modules, const RenderOptions& options);
 
-// Code evaluating to {"<module index>": {"params": {components: ...}, "raw": {...}}};
-// "raw" (the module params' own components, for YAML components) only where needed.
+// Code evaluating to {"<module index>": {"env": {...}, "raw": {...}}}: "env" is the
+// `components` of the environment's params.libsonnet evaluated over the module's
+// (globals applied, keys qualified), "raw" the module params' own components (for YAML
+// components, only where needed).
 std::string build_params_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
                                  jsonnet::Evaluator* evaluator);
+
+// ks's stage C on the first program's output: per module, the environment's params
+// narrowed to the module's components ({"<module index>": {"params": {components},
+// "raw": ...}}). Root: keys without a dot. Module M: keys starting with M (a plain
+// prefix, as ks matched), renamed to their last dotted segment, same names merged.
+nlohmann::json narrow_params(const std::vector<app::Module>& modules, const nlohmann::json& evaluated);
 
 // Code evaluating to {"<module index>": {"<qualified component>": value}} for the
 // `selected` components (empty: all). `params` is the first program's output.
