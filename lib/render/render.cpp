@@ -46,15 +46,16 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
 
   jsonnet::VmOptions vm_options;
   vm_options.ext_str = options.ext_str;
-  vm_options.ext_code["__ksonnet/environments"] = env_object(env);
   jsonnet::Evaluator evaluator(vm_options);
-  const PipelineLayout layout = layout_pipeline(app, env, modules, options);
+  PipelineLayout layout = layout_pipeline(app, env, modules, options);
+  layout.env_object = env_object(env);
 
   RenderResult result;
   result.warnings = app.warnings;
   result.warnings.insert(result.warnings.end(), layout.warnings.begin(), layout.warnings.end());
 
-  const json params = json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator)));
+  const json params =
+      narrow_params(modules, json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator))));
   const std::string render_code = build_render_program(modules, layout, options, selected, params, &evaluator);
   const json output = json::parse(evaluator.evaluate("render", render_code));
   for (size_t i = 0; i < modules.size(); ++i) {
