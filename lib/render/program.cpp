@@ -129,11 +129,17 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
     const std::string module_source =
         has_module_params ? import_of(evaluator->import_path(ctx_a, module_params)) : "{ components: {} }";
     const std::string prefix = module.name == "/" ? "" : module.name + ".";
+    // Object fields are not cached by libjsonnet, so every object that is read more
+    // than once is bound to a local (locals are evaluated once): reading p.components
+    // again per component would cost O(components^2).
+    const std::string merged = prefix.empty()
+        ? "if std.length(g) == 0 then c else { [k]: std.mergePatch(c[k], g) for k in std.objectFields(c) }"
+        : "{ [" + quote(prefix) + " + k]: if std.length(g) == 0 then c[k] else std.mergePatch(c[k], g) "
+          "for k in std.objectFields(c) }";
     evaluator->add_virtual_file(
-        params_b, "local p = " + module_source + ";\n" +
-                      "local g = if std.objectHas(p, 'global') then p.global else {};\n"
-                      "{ components: { [" + quote(prefix) +
-                      " + k]: std.mergePatch(p.components[k], g) for k in std.objectFields(p.components) } }\n");
+        params_b, "local p = " + module_source + ";\n" + "local c = p.components;\n" +
+                      "local g = if std.objectHas(p, 'global') then p.global else {};\n" +
+                      "local b = " + merged + ";\n{ components: b }\n");
 
     // C: the environment's params over B, narrowed to this module's components.
     const std::string env_params = layout.env_dir + "/params.libsonnet";
@@ -193,7 +199,10 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     const json& module_params = params.at(id);
     const std::string params_file = "params/" + id;
     const std::string components_file = "components/" + id;
-    evaluator->add_virtual_file(params_file, module_params.at("params").dump() + "\n");
+    // Bound to a local so that each component's read of .components is a lookup, not
+    // a re-evaluation of the whole literal.
+    evaluator->add_virtual_file(params_file, "local c = " + module_params.at("params").at("components").dump() +
+                                                 ";\n{ components: c }\n");
     const int ctx_e = evaluator->add_context(
         {layout.main_path,
          {{"__ksonnet/params", import_of(jsonnet::Evaluator::virtual_path(params_file))},

@@ -178,6 +178,41 @@ TEST(Evaluator, ImportstrOfDataFilesIsServedVerbatim) {
   EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, file) + "'"), "extVar is just text\n");
 }
 
+// kgen serves its own std.prune (linear instead of exponential in the depth); it must
+// give exactly what libjsonnet's does. The prelude keeps the original as __kgen_std.
+TEST(Evaluator, PruneEqualsLibjsonnetPrune) {
+  TempDir dir;
+  const std::string file = dir.write("c.jsonnet", R"(
+local values = [
+  null, true, 0, -1.5, "", "s", [], {}, [null], [[]], [{}], [1, null, [], {}, [null, {a: null}]],
+  {a: null}, {a: [], b: {}, c: 0, d: "", e: false}, {a: {b: {c: {d: null}}}},
+  {a: {b: {c: {d: 1, e: null}}}, f: [[[null]], [[1]]]},
+  {visible: 1, hidden:: 2, alsoHidden:: null}, {nested: {h:: {x: 1}, v: {y: null}}},
+  {x: 1} + {y:: 2} + {z: null},
+  [{kind: "Job", spec: {template: {spec: {containers: [{env: [], args: null, name: "c"}]}}}}],
+];
+local f = function(x) x;
+[
+  [std.prune(v), __kgen_std.prune(v), std.prune(v) == __kgen_std.prune(v)]
+  for v in values
+] + [
+  // Functions are kept as they are, at the top and inside values.
+  std.type(std.prune(f)) == std.type(__kgen_std.prune(f)),
+  std.objectFields(std.prune({g: f, n: null})) == std.objectFields(__kgen_std.prune({g: f, n: null})),
+]
+)");
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  const json result = eval(ev, "import '" + ev.import_path(ctx, file) + "'");
+  ASSERT_EQ(result.size(), 22u);
+  for (size_t i = 0; i < 20; ++i) {
+    EXPECT_EQ(result[i][0], result[i][1]) << "value " << i;
+    EXPECT_EQ(result[i][2], true) << "value " << i;
+  }
+  EXPECT_EQ(result[20], true);
+  EXPECT_EQ(result[21], true);
+}
+
 TEST(Evaluator, RecordsFilesRead) {
   TempDir dir;
   dir.write("lib.libsonnet", "1");
