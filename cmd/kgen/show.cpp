@@ -1,4 +1,5 @@
 // kgen show [ENV] [-c COMPONENT]... [-o yaml|json]
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -16,12 +17,25 @@ struct ShowFlags {
   std::string environment;
   std::vector<std::string> components;
   std::string format = "yaml";
+  bool no_cache = false;
+  std::string cache_dir;
 };
+
+// --cache-dir, else $KGEN_CACHE_DIR, else $XDG_CACHE_HOME/kgen, else ~/.cache/kgen.
+std::string cache_dir_for(const ShowFlags& flags) {
+  if (flags.no_cache) return {};
+  if (!flags.cache_dir.empty()) return flags.cache_dir;
+  if (const char* dir = std::getenv("KGEN_CACHE_DIR"); dir != nullptr && *dir != '\0') return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return std::string(xdg) + "/kgen";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return std::string(home) + "/.cache/kgen";
+  return {};
+}
 
 int run_show(const ShowFlags& flags) {
   render::RenderOptions options;
   options.environment = flags.environment;
   options.components = flags.components;
+  options.cache_dir = cache_dir_for(flags);
   apply_jsonnet_flags(flags.jsonnet, &options);
   const render::Format format = render::parse_format(flags.format);
 
@@ -41,6 +55,8 @@ void register_show(CLI::App& app, Action* action) {
   show->add_option("-c,--component", flags->components, "Only this component (repeatable)")
       ->allow_extra_args(false);  // one value per flag, as ks took them
   show->add_option("-o,--format", flags->format, "Output format: yaml or json")->capture_default_str();
+  show->add_flag("--no-cache", flags->no_cache, "Evaluate even when an unchanged render is cached");
+  show->add_option("--cache-dir", flags->cache_dir, "Render cache folder (default: $KGEN_CACHE_DIR or ~/.cache/kgen)");
   add_app_flags(show, &flags->app);
   add_jsonnet_flags(show, &flags->jsonnet);
   show->callback([flags, action] { *action = [flags] { return run_show(*flags); }; });

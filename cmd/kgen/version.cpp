@@ -5,6 +5,7 @@ extern "C" {
 #include <libjsonnet.h>
 }
 
+#include "common/version.h"
 #include "kgen/commands.h"
 
 namespace kgen::cmd {
@@ -13,7 +14,7 @@ void register_version(CLI::App& app, Action* action) {
   CLI::App* version = app.add_subcommand("version", "Print the versions of kgen and its Jsonnet evaluator");
   version->callback([action] {
     *action = [] {
-      std::cout << "kgen version: " << KGEN_VERSION << "\n"
+      std::cout << "kgen version: " << kgen::kVersion << "\n"
                 << "jsonnet version: " << jsonnet_version() << "\n";
       return 0;
     };

@@ -11,6 +11,8 @@ extern "C" {
 #include <string>
 
 #include "common/error.h"
+#include "common/files.h"
+#include "common/sha256.h"
 #include "jsonnet/error_translate.h"
 #include "jsonnet/import_resolver.h"
 #include "jsonnet/linker.h"
@@ -39,6 +41,10 @@ int static_error_part(const std::string& message, const LinkedProgram& program) 
 }
 
 }  // namespace
+
+extern const char* const kBuiltinKLibsonnet;
+
+const char* builtin_k_libsonnet() { return kBuiltinKLibsonnet; }
 
 struct Evaluator::Impl {
   JsonnetVm* vm = nullptr;
@@ -121,5 +127,23 @@ std::string Evaluator::evaluate(const std::string& name, const std::string& code
 }
 
 std::vector<std::string> Evaluator::files_read() const { return impl_->resolver.files_read(); }
+
+std::string Evaluator::read_input(const std::string& absolute_path) {
+  const std::string* content = impl_->resolver.read_cached(absolute_path);
+  if (content == nullptr) return read_file(absolute_path);  // throws with the reason
+  return *content;
+}
+
+bool Evaluator::input_exists(const std::string& absolute_path) { return impl_->resolver.exists(absolute_path); }
+
+std::vector<Evaluator::Input> Evaluator::inputs() const {
+  std::vector<Input> out;
+  for (const auto& [path, existed] : impl_->resolver.probes()) {
+    Input input{path, existed, {}};
+    if (existed) input.sha256 = sha256_hex(*impl_->resolver.cached_content(path));
+    out.push_back(std::move(input));
+  }
+  return out;
+}
 
 }  // namespace kgen::jsonnet

@@ -40,6 +40,10 @@ struct VmOptions {
   unsigned max_trace = 40;
 };
 
+// The ksonnet-lib subset compiled into kgen (served for "k.libsonnet" when an app
+// has none of its own).
+const char* builtin_k_libsonnet();
+
 class Evaluator {
  public:
   explicit Evaluator(const VmOptions& options);
@@ -74,6 +78,21 @@ class Evaluator {
 
   // Every real file the evaluation read, in first-read order.
   std::vector<std::string> files_read() const;
+
+  // Reads a file the program depends on outside Jsonnet's imports (component sources,
+  // YAML components), recording it as an input. Throws kgen::Error when unreadable.
+  std::string read_input(const std::string& absolute_path);
+  // Whether a file the program's shape depends on exists, recording the answer.
+  bool input_exists(const std::string& absolute_path);
+
+  // Everything the evaluations depended on: each file looked at, whether it existed,
+  // and the SHA-256 of its content. Same inputs, same output.
+  struct Input {
+    std::string path;
+    bool exists = false;
+    std::string sha256;
+  };
+  std::vector<Input> inputs() const;
 
  private:
   struct Impl;

@@ -115,17 +115,22 @@ size_t ImportResolver::prelude_length(const std::string& found_here) const {
 const std::string* ImportResolver::read_cached(const std::string& path) {
   if (auto it = file_cache_.find(path); it != file_cache_.end()) return &it->second;
   if (missing_cache_.count(path) != 0) return nullptr;
-  if (!is_regular_file(path)) {
-    missing_cache_[path] = true;
-    return nullptr;
-  }
-  auto content = try_read_file(path);
+  auto content = is_regular_file(path) ? try_read_file(path) : std::nullopt;
   if (!content) {
     missing_cache_[path] = true;
+    probes_[path] = false;
     return nullptr;
   }
   files_read_.push_back(path);
+  probes_[path] = true;
   return &file_cache_.emplace(path, std::move(*content)).first->second;
+}
+
+bool ImportResolver::exists(const std::string& path) { return read_cached(path) != nullptr; }
+
+const std::string* ImportResolver::cached_content(const std::string& path) const {
+  const auto it = file_cache_.find(path);
+  return it == file_cache_.end() ? nullptr : &it->second;
 }
 
 bool ImportResolver::load(int context_id, const std::string& absolute_path, std::string* found_here,

@@ -45,11 +45,16 @@ class ImportResolver {
   bool map_bundle_line(const std::string& found_here, int line, std::string* file, int* real_line) const;
 
   const std::vector<std::string>& files_read() const { return files_read_; }
+  // Every path probed, existing or not (existing ones are in the content cache).
+  const std::map<std::string, bool>& probes() const { return probes_; }
+  const std::string* cached_content(const std::string& path) const;
+  // Reads (and records) a file directly; nullptr when missing.
+  const std::string* read_cached(const std::string& absolute_path);
+  bool exists(const std::string& absolute_path);
 
  private:
   bool load(int context_id, const std::string& absolute_path, std::string* found_here, std::string* content,
             bool raw);
-  const std::string* read_cached(const std::string& absolute_path);
 
   std::vector<Context> contexts_;
   std::map<std::string, std::string> virtual_files_;
@@ -58,6 +63,7 @@ class ImportResolver {
   std::unordered_map<std::string, size_t> prelude_lengths_;   // found_here -> prelude length
   std::unordered_map<std::string, std::vector<Evaluator::BundlePart>> bundles_;  // found_here -> parts
   std::vector<std::string> files_read_;
+  std::map<std::string, bool> probes_;  // path -> existed
 };
 
 // Splits "kgen!<n>!/abs/path" into n and the path; false for anything else.

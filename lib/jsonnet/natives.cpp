@@ -4,12 +4,12 @@ extern "C" {
 #include <libjsonnet.h>
 }
 #include <nlohmann/json.hpp>
-#include <openssl/evp.h>
 
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include "common/sha256.h"
 #include "encoding/go_json.h"
 #include "encoding/go_yaml.h"
 #include "encoding/yaml_decode.h"
@@ -152,17 +152,7 @@ JsonnetJsonValue* sha256(void* ctx, Args argv, int* success) {
   auto* vm = static_cast<JsonnetVm*>(ctx);
   std::string text, error;
   if (!string_arg(vm, argv, 0, "sha256", &text, &error)) return fail(vm, success, error);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
-    return fail(vm, success, "sha256: digest failed");
-  }
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0xF]);
-  }
+  const std::string hex = sha256_hex(text);
   *success = 1;
   return jsonnet_json_make_string(vm, hex.c_str());
 }

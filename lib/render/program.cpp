@@ -52,8 +52,8 @@ jsonnet::SearchEntry vendor_packages(const app::App& app, const app::Environment
   return entry;
 }
 
-json yaml_component_object(const app::Component& component) {
-  const std::string text = read_file(component.path);
+json yaml_component_object(const app::Component& component, jsonnet::Evaluator* evaluator) {
+  const std::string text = evaluator->read_input(component.path);
   std::vector<json> docs;
   encoding::YamlError error;
   if (!encoding::decode_yaml_documents(text, &docs, &error)) {
@@ -125,7 +125,7 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
     // A and B: module params, each component's entry merge-patched with the module's
     // globals; outside the root module, keys qualified with the module name.
     const std::string module_params = module.dir + "/params.libsonnet";
-    const bool has_module_params = is_regular_file(module_params);
+    const bool has_module_params = evaluator->input_exists(module_params);
     const std::string module_source =
         has_module_params ? import_of(evaluator->import_path(ctx_a, module_params)) : "{ components: {} }";
     const std::string prefix = module.name == "/" ? "" : module.name + ".";
@@ -143,7 +143,7 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
 
     // C: the environment's params over B, narrowed to this module's components.
     const std::string env_params = layout.env_dir + "/params.libsonnet";
-    const std::string env_source = is_regular_file(env_params) ? import_of(evaluator->import_path(ctx_c, env_params))
+    const std::string env_source = evaluator->input_exists(env_params) ? import_of(evaluator->import_path(ctx_c, env_params))
                                                                : import_of(jsonnet::Evaluator::virtual_path(params_b));
     top += "  " + quote(id) + ": { env: " + env_source + ".components";
     if (has_data_components(module) && has_module_params) {
@@ -232,7 +232,7 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
         continue;
       }
       if (component.type == app::ComponentType::Jsonnet) {
-        std::string source = read_file(component.path);
+        std::string source = evaluator->read_input(component.path);
         if (source.empty() || source.back() != '\n') source += '\n';
         const int lines = static_cast<int>(std::count(source.begin(), source.end(), '\n'));
         bundle += quote(component.qualified) + ":\n" + source + ",\n";
@@ -242,7 +242,7 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
       }
       // YAML/JSON components take their module params by merge patch, then (root
       // module only, as in ks) the environment's.
-      json object = yaml_component_object(component);
+      json object = yaml_component_object(component, evaluator);
       if (module_params.contains("raw") && module_params["raw"].contains(component.name)) {
         object.merge_patch(module_params["raw"][component.name]);
       }
@@ -261,9 +261,9 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     const std::string main_file = layout.env_dir + "/main.jsonnet";
     const std::string base_file = layout.env_dir + "/../base.libsonnet";
     std::string main_source = import_of(jsonnet::Evaluator::virtual_path(components_file));
-    if (is_regular_file(main_file)) {
+    if (evaluator->input_exists(main_file)) {
       main_source = import_of(evaluator->import_path(ctx_e, main_file));
-    } else if (is_regular_file(base_file)) {
+    } else if (evaluator->input_exists(base_file)) {
       main_source = import_of(evaluator->import_path(ctx_e, base_file));
     }
     top += "  " + quote(id) + ": (\n    local main = " + main_source + ";\n" +

@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "jsonnet/evaluator.h"
+#include "render/cache.h"
 #include "render/normalize.h"
 #include "render/program.h"
 #include "render/sort.h"
@@ -50,6 +51,12 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   PipelineLayout layout = layout_pipeline(app, env, modules, options);
   layout.env_object = env_object(env);
 
+  std::string fingerprint;
+  if (!options.cache_dir.empty()) {
+    fingerprint = render_fingerprint(app, env, modules, options, layout);
+    if (auto cached = cache_lookup(options.cache_dir, fingerprint)) return *cached;
+  }
+
   RenderResult result;
   result.warnings = app.warnings;
   result.warnings.insert(result.warnings.end(), layout.warnings.begin(), layout.warnings.end());
@@ -72,6 +79,7 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
     }
   }
   sort_objects(&result.objects);
+  if (!options.cache_dir.empty()) cache_store(options.cache_dir, fingerprint, evaluator.inputs(), result);
   return result;
 }
 

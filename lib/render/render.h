@@ -19,6 +19,7 @@ struct RenderOptions {
   std::vector<std::string> jpaths;      // -J, lowest search priority, in order given
   std::map<std::string, std::string> ext_str;  // -V and --ext-str-file values
   std::map<std::string, std::string> tla_str;  // -A and --tla-str-file values
+  std::string cache_dir;  // render cache folder; empty: no cache
 };
 
 struct Object {

@@ -89,9 +89,15 @@ TEST_P(Case, MatchesGolden) {
   std::map<std::string, std::string> env;
   for (const auto& line : lines(read(dir / "env"))) env[line.substr(0, line.find('='))] = line.substr(line.find('=') + 1);
 
+  // A fresh render cache per case, so every case evaluates.
+  const fs::path cache = fs::temp_directory_path() / ("kgen-e2e-cache-" + GetParam());
+  fs::remove_all(cache);
+  env.emplace("KGEN_CACHE_DIR", cache.string());
+
   const auto before = snapshot(app);
   const ProcessResult result = run_process(argv, cwd.string(), env);
   const auto after = snapshot(app);
+  fs::remove_all(cache);
 
   if (std::getenv("KGEN_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(dir / "expected.rc") << result.exit_code << "\n";

@@ -1,0 +1,106 @@
+#include "render/cache.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "common/atomic_write.h"
+#include "common/error.h"
+#include "common/files.h"
+#include "common/sha256.h"
+#include "common/version.h"
+
+namespace kgen::render {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kFormat = 1;
+
+std::string entry_path(const std::string& dir, const std::string& fingerprint) {
+  return dir + "/" + sha256_hex(fingerprint) + ".json";
+}
+
+json search_path_json(const std::vector<jsonnet::SearchEntry>& path) {
+  json out = json::array();
+  for (const auto& entry : path) out.push_back({entry.dir, entry.packages});
+  return out;
+}
+
+}  // namespace
+
+std::string render_fingerprint(const app::App& app, const app::Environment& env,
+                               const std::vector<app::Module>& modules, const RenderOptions& options,
+                               const PipelineLayout& layout) {
+  json libraries = json::object();
+  for (const auto& [key, lib] : app.libraries) libraries[key] = {lib.name, lib.registry, lib.version};
+  for (const auto& [key, lib] : env.libraries) libraries["env:" + key] = {lib.name, lib.registry, lib.version};
+  json module_list = json::array();
+  for (const auto& module : modules) {
+    json components = json::array();
+    for (const auto& c : module.components) components.push_back({c.qualified, c.path, static_cast<int>(c.type)});
+    module_list.push_back({module.name, module.dir, components});
+  }
+  const json fingerprint = {
+      {"format", kFormat},
+      {"kgen", kVersion},
+      {"builtin", sha256_hex(jsonnet::builtin_k_libsonnet())},
+      {"root", app.root},
+      {"env", {env.name, env.path, env.k8s_version, env.server, env.ns, env.targets, env.legacy_metadata_dir}},
+      {"libraries", libraries},
+      {"options", {options.components, options.jpaths, options.ext_str, options.tla_str}},
+      {"modules", module_list},
+      {"layout",
+       {layout.env_dir, layout.env_object, search_path_json(layout.main_path),
+        search_path_json(layout.module_params_path), search_path_json(layout.env_params_path), layout.warnings}},
+  };
+  return fingerprint.dump();
+}
+
+std::optional<RenderResult> cache_lookup(const std::string& dir, const std::string& fingerprint) {
+  const auto text = try_read_file(entry_path(dir, fingerprint));
+  if (!text) return std::nullopt;
+  const json entry = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (entry.is_discarded() || !entry.is_object() || entry.value("format", 0) != kFormat ||
+      entry.value("fingerprint", "") != fingerprint) {
+    return std::nullopt;
+  }
+  try {
+    for (const auto& input : entry.at("inputs")) {
+      const std::string path = input.at(0);
+      const bool existed = input.at(1);
+      if (!existed) {
+        if (is_regular_file(path)) return std::nullopt;
+        continue;
+      }
+      const auto content = try_read_file(path);
+      if (!content || sha256_hex(*content) != input.at(2).get<std::string>()) return std::nullopt;
+    }
+    RenderResult result;
+    for (const auto& object : entry.at("objects")) result.objects.push_back({object.at(1), object.at(0)});
+    for (const auto& warning : entry.at("warnings")) result.warnings.push_back(warning);
+    return result;
+  } catch (const json::exception&) {
+    return std::nullopt;  // an entry of another shape: evaluate instead
+  }
+}
+
+void cache_store(const std::string& dir, const std::string& fingerprint,
+                 const std::vector<jsonnet::Evaluator::Input>& inputs, const RenderResult& result) {
+  json entry = {{"format", kFormat}, {"fingerprint", fingerprint}};
+  json& input_list = entry["inputs"] = json::array();
+  for (const auto& input : inputs) input_list.push_back({input.path, input.exists, input.sha256});
+  json& objects = entry["objects"] = json::array();
+  for (const auto& object : result.objects) objects.push_back({object.component, object.value});
+  entry["warnings"] = result.warnings;
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    write_file_atomically(entry_path(dir, fingerprint), entry.dump());
+  } catch (const Error&) {
+    // An unwritable cache only costs speed.
+  }
+}
+
+}  // namespace kgen::render
