@@ -14,6 +14,19 @@ using testing::TempDir;
 
 json eval(Evaluator& ev, const std::string& code) { return json::parse(ev.evaluate("test", code)); }
 
+// The error evaluating `file` (in a plain context) raises; fails the test if none.
+Error error_of(const std::string& file, Context context = {}) {
+  Evaluator ev({});
+  const int ctx = ev.add_context(std::move(context));
+  try {
+    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error from " << file;
+  return Error("none");
+}
+
 TEST(Evaluator, ImportsResolveFromImporterThenSearchPathInOrder) {
   TempDir dir;
   dir.write_all({{"app/main.jsonnet", "import 'shared.libsonnet'"},
@@ -65,60 +78,36 @@ TEST(Evaluator, ContextsGiveExtVarTheirOwnValues) {
 TEST(Evaluator, RuntimeErrorNamesUserFileLineAndColumn) {
   TempDir dir;
   const std::string file = dir.write("c.jsonnet", "{\n  a: {}.missing,\n}\n");
-  Evaluator ev({});
-  const int ctx = ev.add_context({});
-  try {
-    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.where().file, file);  // outside the working directory: absolute
-    EXPECT_EQ(e.where().line, 2);
-    EXPECT_EQ(e.where().column, 6);
-    EXPECT_NE(e.message().find("RUNTIME ERROR"), std::string::npos);
-    EXPECT_EQ(e.details().find("kgen!"), std::string::npos);
-  }
+  const Error e = error_of(file);
+  EXPECT_EQ(e.where().file, file);  // outside the working directory: absolute
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.where().column, 6);
+  EXPECT_NE(e.message().find("RUNTIME ERROR"), std::string::npos);
+  EXPECT_EQ(e.details().find("kgen!"), std::string::npos);
 }
 
 TEST(Evaluator, PreludeDoesNotShiftErrorColumnsOnLineOne) {
   TempDir dir;
   const std::string file = dir.write("c.jsonnet", "std.extVar('x') + {}.missing");
-  Evaluator ev({});
-  const int ctx = ev.add_context({{}, {{"x", "{}"}}});
-  try {
-    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.where().line, 1);
-    EXPECT_EQ(e.where().column, 19);
-  }
+  const Error e = error_of(file, {{}, {{"x", "{}"}}});
+  EXPECT_EQ(e.where().line, 1);
+  EXPECT_EQ(e.where().column, 19);
 }
 
 TEST(Evaluator, StaticErrorLocation) {
   TempDir dir;
   const std::string file = dir.write("c.jsonnet", "{\n  a: ,\n}\n");
-  Evaluator ev({});
-  const int ctx = ev.add_context({});
-  try {
-    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.where().line, 2);
-    EXPECT_EQ(e.message().rfind("STATIC ERROR: ", 0), 0u);
-  }
+  const Error e = error_of(file);
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.message().rfind("STATIC ERROR: ", 0), 0u);
 }
 
 TEST(Evaluator, MissingImportIsReported) {
   TempDir dir;
   const std::string file = dir.write("c.jsonnet", "import 'nope.libsonnet'");
-  Evaluator ev({});
-  const int ctx = ev.add_context({});
-  try {
-    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_NE(e.message().find("couldn't open import \"nope.libsonnet\""), std::string::npos);
-    EXPECT_EQ(e.where().line, 1);
-  }
+  const Error e = error_of(file);
+  EXPECT_NE(e.message().find("couldn't open import \"nope.libsonnet\""), std::string::npos);
+  EXPECT_EQ(e.where().line, 1);
 }
 
 TEST(Evaluator, UnusedMissingImportIsLazy) {
@@ -142,31 +131,19 @@ TEST(Evaluator, UsedImportOfBrokenFileReportsItsStaticError) {
   TempDir dir;
   const std::string broken = dir.write("broken.libsonnet", "{\n  a: ,\n}");
   const std::string file = dir.write("c.jsonnet", "(import 'broken.libsonnet').a");
-  Evaluator ev({});
-  const int ctx = ev.add_context({});
-  try {
-    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.where().file, broken);
-    EXPECT_EQ(e.where().line, 2);
-    EXPECT_EQ(e.message().rfind("STATIC ERROR: ", 0), 0u);
-  }
+  const Error e = error_of(file);
+  EXPECT_EQ(e.where().file, broken);
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.message().rfind("STATIC ERROR: ", 0), 0u);
 }
 
 TEST(Evaluator, ColumnsAfterAnImportOnTheSameLineStayRight) {
   TempDir dir;
   dir.write("lib.libsonnet", "{}");
   const std::string file = dir.write("c.jsonnet", "(import 'lib.libsonnet') + {}.missing");
-  Evaluator ev({});
-  const int ctx = ev.add_context({});
-  try {
-    ev.evaluate("test", "import '" + ev.import_path(ctx, file) + "'");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.where().line, 1);
-    EXPECT_EQ(e.where().column, 28);
-  }
+  const Error e = error_of(file);
+  EXPECT_EQ(e.where().line, 1);
+  EXPECT_EQ(e.where().column, 28);
 }
 
 TEST(Evaluator, ImportstrOfDataFilesIsServedVerbatim) {
