@@ -30,12 +30,14 @@ def measure(cmd, cwd, runs):
     walls, rss = [], []
     for _ in range(runs):
         start = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.monotonic() - start)
-        rss.append(usage.ru_maxrss / 1024.0)
-        if status != 0:
-            sys.exit("failed: %s\n%s" % (" ".join(cmd), proc.stderr.read().decode()))
+        with tempfile.TemporaryFile() as err:
+            proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            walls.append(time.monotonic() - start)
+            rss.append(usage.ru_maxrss / 1024.0)
+            if status != 0:
+                err.seek(0)
+                sys.exit("failed: %s\n%s" % (" ".join(cmd)[:300], err.read().decode()[:2000]))
     return statistics.median(walls), max(rss)
 
 
@@ -50,9 +52,10 @@ def baseline_program(app):
     lib = app / "baseline-lib"
     lib.mkdir(exist_ok=True)
     shutil.copy(ROOT / "lib/jsonnet/builtin/k.libsonnet", lib / "k.libsonnet")
+    (app / "baseline-params.json").write_text(params)
     env = json.dumps({"namespace": "kubeflow", "server": "https://127.0.0.1:6443"})
     return ["jsonnet", "-J", "baseline-lib", "--ext-code", "__ksonnet/environments=" + env,
-            "--ext-code", "__ksonnet/params=" + params, "baseline.jsonnet"]
+            "--ext-code-file", "__ksonnet/params=baseline-params.json", "baseline.jsonnet"]
 
 
 def main():
