@@ -55,7 +55,7 @@ def baseline_program(app):
     (app / "baseline-params.json").write_text(params)
     env = json.dumps({"namespace": "kubeflow", "server": "https://127.0.0.1:6443"})
     return ["jsonnet", "-J", "baseline-lib", "--ext-code", "__ksonnet/environments=" + env,
-            "--ext-code-file", "__ksonnet/params=baseline-params.json", "baseline.jsonnet"]
+            "--ext-code-file", "__ksonnet/params=" + str(app / "baseline-params.json"), "baseline.jsonnet"]
 
 
 def main():

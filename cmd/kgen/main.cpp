@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Action action;
   register_show(app, &action);
+  register_env(app, &action);
+  register_component(app, &action);
+  register_param(app, &action);
   register_version(app, &action);
   try {
     app.parse(argc, argv);

@@ -66,6 +66,10 @@ const Environment& select_environment(const App& app, const std::string& request
 // its components. Throws on a target that names no module or on duplicate component names.
 std::vector<Module> modules_for(const App& app, const Environment& env);
 
+// The module named `name` ("/" for components/, "a.b" for components/a/b/) with its
+// components. Throws kgen::Error when there is no such folder.
+Module module_named(const App& app, const std::string& name);
+
 // ks's rule for environment and component names.
 bool is_valid_name(const std::string& name);
 

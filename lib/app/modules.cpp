@@ -57,6 +57,17 @@ Module read_module(const std::string& name, const std::string& dir) {
 
 }  // namespace
 
+Module module_named(const App& app, const std::string& name) {
+  std::string rel = name;
+  std::replace(rel.begin(), rel.end(), '.', '/');
+  const std::string dir = name == "/" ? app.root + "/components" : app.root + "/components/" + rel;
+  if (!is_directory(dir)) {
+    throw Error("no module \"" + name + "\"", "modules are folders under components/ (\"a.b\" is components/a/b/)",
+                {display_path(app.root + "/components")});
+  }
+  return read_module(name, dir);
+}
+
 std::vector<Module> modules_for(const App& app, const Environment& env) {
   const std::string components = app.root + "/components";
   if (env.targets.empty()) {

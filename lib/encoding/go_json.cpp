@@ -48,7 +48,9 @@ void append_go_string(const std::string& s, std::string* out) {
   out->push_back('"');
 }
 
+// A negative indent means compact output (json.Marshal), no line breaks at all.
 void newline(int indent, int depth, std::string* out) {
+  if (indent < 0) return;
   out->push_back('\n');
   out->append(static_cast<size_t>(indent * depth), ' ');
 }
@@ -67,7 +69,7 @@ void write_value(const json& v, int indent, int depth, std::string* out) {
         first = false;
         newline(indent, depth + 1, out);
         append_go_string(it.key(), out);
-        out->append(": ");
+        out->append(indent < 0 ? ":" : ": ");
         write_value(it.value(), indent, depth + 1, out);
       }
       newline(indent, depth, out);

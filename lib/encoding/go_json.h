@@ -9,7 +9,8 @@
 
 namespace kgen::encoding {
 
-// json.MarshalIndent(value, "", <indent spaces>), no trailing newline.
+// json.MarshalIndent(value, "", <indent spaces>), no trailing newline; a negative
+// indent gives json.Marshal's compact form.
 std::string to_go_json(const nlohmann::json& value, int indent);
 
 // json.Indent(src, "", <indent spaces>): re-indents JSON text, keeping key order,

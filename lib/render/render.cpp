@@ -83,4 +83,36 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   return result;
 }
 
+nlohmann::json component_params(const app::App& app, const ParamsQuery& query) {
+  app::Environment env;
+  std::vector<app::Module> modules;
+  if (query.environment.empty()) {
+    // ks evaluated a module's params with an empty destination.
+    env.name = "";
+    env.path = "";
+    modules.push_back(app::module_named(app, query.module));
+  } else {
+    env = app::select_environment(app, query.environment);
+    for (auto& module : app::modules_for(app, env)) {
+      if (query.module.empty() || module.name == query.module) modules.push_back(std::move(module));
+    }
+  }
+  RenderOptions options;
+  options.jpaths = query.jpaths;
+  PipelineLayout layout = layout_pipeline(app, env, modules, options);
+  layout.env_object = query.environment.empty() ? env_object(app::Environment{}) : env_object(env);
+  if (query.environment.empty()) layout.env_dir = app.root + "/environments/.kgen-no-environment";
+
+  jsonnet::Evaluator evaluator({});
+  const json narrowed =
+      narrow_params(modules, json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator))));
+  json out = json::object();
+  for (size_t i = 0; i < modules.size(); ++i) {
+    const std::string prefix = modules[i].name == "/" ? "" : modules[i].name + ".";
+    const json& components = narrowed.at(std::to_string(i)).at("params").at("components");
+    for (auto it = components.begin(); it != components.end(); ++it) out[prefix + it.key()] = it.value();
+  }
+  return out;
+}
+
 }  // namespace kgen::render

@@ -36,6 +36,17 @@ struct RenderResult {
 // file and line, objects that are not Kubernetes objects).
 RenderResult render_environment(const app::App& app, const RenderOptions& options);
 
+// Which parameters `param list` / `param diff` show.
+struct ParamsQuery {
+  std::string environment;   // empty: the module's own params (globals applied), no environment
+  std::string module = "/";  // with an environment: "" for every module the environment renders
+  std::vector<std::string> jpaths;
+};
+
+// Component (qualified name) -> its parameters, as the components see them
+// (std.extVar("__ksonnet/params").components[...]). Throws kgen::Error.
+nlohmann::json component_params(const app::App& app, const ParamsQuery& query);
+
 enum class Format { Yaml, Json };
 
 // "yaml" or "json"; throws kgen::Error for anything else.

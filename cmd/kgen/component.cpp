@@ -1,0 +1,39 @@
+// kgen component list
+#include <iostream>
+#include <memory>
+
+#include "app/app.h"
+#include "kgen/app_flags.h"
+#include "kgen/commands.h"
+#include "report/report.h"
+
+namespace kgen::cmd {
+namespace {
+
+struct ComponentFlags {
+  AppFlags app;
+  std::string format;
+  std::string module = "/";
+};
+
+int run_list(const ComponentFlags& flags) {
+  const auto format = report::parse_list_format(flags.format);
+  const app::App app = app::load_app(app::find_app_root(flags.app.dir));
+  std::cout << report::component_list({app::module_named(app, flags.module)}, format);
+  return 0;
+}
+
+}  // namespace
+
+void register_component(CLI::App& app, Action* action) {
+  auto flags = std::make_shared<ComponentFlags>();
+  CLI::App* component = app.add_subcommand("component", "List components");
+  component->require_subcommand(1);
+  add_app_flags(component, &flags->app);
+  CLI::App* list = component->add_subcommand("list", "List the components of a module");
+  list->add_option("-o,--output", flags->format, "Output format: table or json");
+  list->add_option("-m,--module", flags->module, "Module (default: the root module, /)");
+  list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
+}
+
+}  // namespace kgen::cmd

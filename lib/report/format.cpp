@@ -1,0 +1,144 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "encoding/go_json.h"
+#include "encoding/go_number.h"
+#include "report/report.h"
+
+namespace kgen::report {
+namespace {
+
+using nlohmann::json;
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+void rtrim(std::string* s) {
+  while (!s->empty() && s->back() == ' ') s->pop_back();
+}
+
+bool is_identifier(const std::string& s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// Jsonnet string literal: single quotes unless the text holds ' and no ".
+std::string jsonnet_string(const std::string& s) {
+  const bool single = !(s.find('\'') != std::string::npos && s.find('"') == std::string::npos);
+  const char quote = single ? '\'' : '"';
+  std::string out(1, quote);
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c == quote) out += '\\';
+        out += c;
+    }
+  }
+  return out + quote;
+}
+
+}  // namespace
+
+ListFormat parse_list_format(const std::string& name) {
+  if (name.empty() || name == "table") return ListFormat::Table;
+  if (name == "json") return ListFormat::Json;
+  throw Error("unknown output format \"" + name + "\"", "use -o table or -o json");
+}
+
+std::string format_table(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::vector<std::string>> lines;
+  std::vector<std::string> head, rule;
+  for (const auto& h : headers) {
+    head.push_back(upper(h));
+    rule.push_back(std::string(h.size(), '='));
+  }
+  lines.push_back(head);
+  lines.push_back(rule);
+  for (const auto& row : rows) lines.push_back(row);
+  std::vector<size_t> widths(headers.size(), 0);
+  for (const auto& line : lines) {
+    for (size_t i = 0; i < line.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
+  }
+  std::string out;
+  for (const auto& line : lines) {
+    std::string text;
+    for (size_t i = 0; i < line.size(); ++i) {
+      text += line[i];
+      if (i + 1 < line.size()) text += std::string(widths[i] - line[i].size() + 1, ' ');
+    }
+    rtrim(&text);
+    out += text + "\n";
+  }
+  return out;
+}
+
+std::string format_json_listing(const std::string& kind, const std::vector<json>& items) {
+  std::string data = encoding::to_go_json(json(items), 1);
+  // to_go_json indents with spaces; ks indented with one tab per level.
+  std::string tabbed;
+  bool at_line_start = false;
+  for (char c : data) {
+    if (at_line_start && c == ' ') {
+      tabbed += '\t';
+      continue;
+    }
+    at_line_start = c == '\n';
+    tabbed += c;
+  }
+  // Nest the array one level deeper under "data".
+  std::string nested;
+  for (char c : tabbed) {
+    nested += c;
+    if (c == '\n') nested += '\t';
+  }
+  return "{\n\t\"kind\": " + encoding::to_go_json(json(kind), 1) + ",\n\t\"data\": " + nested + "\n}\n";
+}
+
+std::string jsonnet_literal(const json& value) {
+  switch (value.type()) {
+    case json::value_t::string:
+      return jsonnet_string(value.get<std::string>());
+    case json::value_t::object: {
+      if (value.empty()) return "{}";
+      std::string out = "{ ";
+      bool first = true;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!first) out += ", ";
+        first = false;
+        out += (is_identifier(it.key()) ? it.key() : jsonnet_string(it.key())) + ": " + jsonnet_literal(it.value());
+      }
+      return out + " }";
+    }
+    case json::value_t::array: {
+      std::string out = "[";
+      bool first = true;
+      for (const auto& item : value) {
+        if (!first) out += ", ";
+        first = false;
+        out += jsonnet_literal(item);
+      }
+      return out + "]";
+    }
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      return encoding::go_json_number(value.get<double>());
+    default:
+      return value.dump();
+  }
+}
+
+std::string diff_value(const json& value) {
+  if (value.is_number()) return encoding::go_json_number(value.get<double>());
+  return encoding::to_go_json(value, -1);
+}
+
+}  // namespace kgen::report
