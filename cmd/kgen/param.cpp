@@ -4,6 +4,8 @@
 
 #include "app/app.h"
 #include "common/error.h"
+#include "edit/edit.h"
+#include "params/params.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
 #include "render/render.h"
@@ -20,6 +22,8 @@ struct ParamFlags {
   std::string module;
   std::string component;
   std::string env1, env2;
+  bool as_string = false;
+  std::vector<std::string> positionals;  // [COMPONENT] PARAM [VALUE]
 };
 
 // Keeps only `component`'s row set; an unknown name is an error naming the known ones.
@@ -65,6 +69,29 @@ int run_diff(const ParamFlags& flags) {
   return 0;
 }
 
+// `param set [COMPONENT] PARAM VALUE` and `param delete [COMPONENT] PARAM`: with --env
+// and no component the parameter is one of the environment's globals.
+int run_change(const ParamFlags& flags, bool setting) {
+  const size_t wanted = setting ? 3 : 2;
+  const auto& p = flags.positionals;
+  const bool env_global = !flags.environment.empty() && p.size() == wanted - 1;
+  if (p.size() != wanted && !env_global) {
+    throw Error(std::string("param ") + (setting ? "set" : "delete") + " takes " +
+                    (setting ? "[COMPONENT] PARAM VALUE" : "[COMPONENT] PARAM") + ", got " + std::to_string(p.size()) +
+                    " arguments",
+                flags.environment.empty() ? "name the component (module globals are edited by hand)"
+                                          : "check the arguments");
+  }
+  edit::ParamChange change;
+  change.environment = flags.environment;
+  size_t next = 0;
+  if (!env_global) change.component = p[next++];
+  change.param = p[next++];
+  if (setting) change.value = params::parse_cli_value(p[next], flags.as_string);
+  edit::apply_param_change(app::find_app_root(flags.app.dir), change);
+  return 0;
+}
+
 }  // namespace
 
 void register_param(CLI::App& app, Action* action) {
@@ -81,6 +108,18 @@ void register_param(CLI::App& app, Action* action) {
   list->add_option("-J,--jpath", flags->jsonnet.jpath, "Additional Jsonnet library search path")
       ->allow_extra_args(false);
   list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
+
+  CLI::App* set = param->add_subcommand("set", "Set a parameter: [COMPONENT] PARAM VALUE");
+  set->add_option("args", flags->positionals, "[COMPONENT] PARAM VALUE")->required();
+  set->add_option("--env", flags->environment, "Set it as this environment's override (or global)");
+  set->add_flag("--as-string", flags->as_string, "Keep VALUE as text even if it looks like a number or boolean");
+  set->callback([flags, action] { *action = [flags] { return run_change(*flags, true); }; });
+
+  CLI::App* del = param->add_subcommand("delete", "Delete a parameter: [COMPONENT] PARAM");
+  del->alias("unset");
+  del->add_option("args", flags->positionals, "[COMPONENT] PARAM")->required();
+  del->add_option("--env", flags->environment, "Delete this environment's override (or global)");
+  del->callback([flags, action] { *action = [flags] { return run_change(*flags, false); }; });
 
   CLI::App* diff = param->add_subcommand("diff", "Compare the parameters of two environments");
   diff->add_option("env1", flags->env1, "First environment")->required();

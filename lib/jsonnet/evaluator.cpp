@@ -128,6 +128,10 @@ std::string Evaluator::evaluate(const std::string& name, const std::string& code
 
 std::vector<std::string> Evaluator::files_read() const { return impl_->resolver.files_read(); }
 
+void Evaluator::add_overlay(const std::string& absolute_path, std::string content) {
+  impl_->resolver.add_overlay(absolute_path, std::move(content));
+}
+
 std::string Evaluator::read_input(const std::string& absolute_path) {
   const std::string* content = impl_->resolver.read_cached(absolute_path);
   if (content == nullptr) return read_file(absolute_path);  // throws with the reason

@@ -79,6 +79,10 @@ class Evaluator {
   // Every real file the evaluation read, in first-read order.
   std::vector<std::string> files_read() const;
 
+  // Serves `content` for `absolute_path` instead of the file on disk (to evaluate an
+  // edit before it is written).
+  void add_overlay(const std::string& absolute_path, std::string content);
+
   // Reads a file the program depends on outside Jsonnet's imports (component sources,
   // YAML components), recording it as an input. Throws kgen::Error when unreadable.
   std::string read_input(const std::string& absolute_path);

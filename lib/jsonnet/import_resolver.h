@@ -29,6 +29,10 @@ class ImportResolver {
   bool resolve(const std::string& base, const std::string& rel, std::string* found_here, std::string* content,
                std::string* error, bool raw = false);
 
+  void add_overlay(const std::string& absolute_path, std::string content) {
+    file_cache_[absolute_path] = std::move(content);
+    probes_[absolute_path] = true;
+  }
   void add_bundle(int context_id, const std::string& absolute_path, std::string text,
                   std::vector<Evaluator::BundlePart> parts);
 

@@ -104,6 +104,7 @@ nlohmann::json component_params(const app::App& app, const ParamsQuery& query) {
   if (query.environment.empty()) layout.env_dir = app.root + "/environments/.kgen-no-environment";
 
   jsonnet::Evaluator evaluator({});
+  for (const auto& [path, content] : query.overlays) evaluator.add_overlay(path, content);
   const json narrowed =
       narrow_params(modules, json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator))));
   json out = json::object();

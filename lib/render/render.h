@@ -41,6 +41,7 @@ struct ParamsQuery {
   std::string environment;   // empty: the module's own params (globals applied), no environment
   std::string module = "/";  // with an environment: "" for every module the environment renders
   std::vector<std::string> jpaths;
+  std::map<std::string, std::string> overlays;  // absolute path -> content to use instead of the file
 };
 
 // Component (qualified name) -> its parameters, as the components see them

@@ -1,0 +1,126 @@
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "app/app.h"
+#include "common/atomic_write.h"
+#include "common/error.h"
+#include "common/files.h"
+#include "edit/edit.h"
+#include "params/params.h"
+#include "render/render.h"
+
+namespace kgen::edit {
+namespace {
+
+// An exclusive lock on the app folder for the whole read-change-write (flock on the
+// folder itself: no lock file to leave behind).
+class AppLock {
+ public:
+  explicit AppLock(const std::string& root) : fd_(open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ < 0 || flock(fd_, LOCK_EX) != 0) {
+      throw Error("cannot lock the app folder", "check its permissions", {display_path(root)});
+    }
+  }
+  ~AppLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  AppLock(const AppLock&) = delete;
+  AppLock& operator=(const AppLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+struct Target {
+  std::string module;     // module of the component
+  std::string local;      // component name inside its module
+};
+
+Target find_component(const app::App& app, const std::string& qualified) {
+  const size_t dot = qualified.rfind('.');
+  Target target{dot == std::string::npos ? "/" : qualified.substr(0, dot),
+                dot == std::string::npos ? qualified : qualified.substr(dot + 1)};
+  std::string known;
+  try {
+    const app::Module module = app::module_named(app, target.module);
+    for (const auto& component : module.components) {
+      if (component.name == target.local) return target;
+    }
+  } catch (const Error&) {
+  }
+  for (const auto& component : app::module_named(app, "/").components) {
+    known += (known.empty() ? "" : ", ") + component.qualified;
+  }
+  throw Error("no component \"" + qualified + "\"",
+              known.empty() ? "the app has no components" : "components: " + known,
+              {display_path(app.root + "/components")});
+}
+
+void require_writable(const std::string& path) {
+  if (access(path.c_str(), W_OK) != 0) {
+    throw Error("the file is read-only", "make it writable (chmod u+w) and run the command again",
+                {display_path(path)});
+  }
+}
+
+}  // namespace
+
+std::string apply_param_change(const std::string& app_root, const ParamChange& change) {
+  AppLock lock(app_root);
+  const app::App app = app::load_app(app_root);  // read under the lock: the latest state
+  render::ParamsQuery check;
+  std::string file;
+  std::string before, after;
+  const bool setting = change.value.has_value();
+
+  if (change.environment.empty()) {
+    const Target target = find_component(app, change.component);
+    std::string rel = target.module;
+    for (char& c : rel) {
+      if (c == '.') c = '/';
+    }
+    file = target.module == "/" ? app.root + "/components/params.libsonnet"
+                                : app.root + "/components/" + rel + "/params.libsonnet";
+    before = read_file(file);
+    const auto path = params::split_param_path(change.param);
+    after = setting ? params::set_component_param(before, display_path(file), target.local, path, *change.value)
+                    : params::delete_component_param(before, display_path(file), target.local, path);
+    check.module = target.module;
+  } else {
+    const app::Environment& env = app::select_environment(app, change.environment);
+    const std::string env_dir = app.root + "/environments/" + env.path;
+    if (!is_directory(env_dir)) {
+      throw Error("environment folder environments/" + env.path + "/ is missing",
+                  "create it (kgen env add, or copy another environment's files)", {display_path(app.root + "/app.yaml")});
+    }
+    check.environment = env.name;
+    check.module = "";
+    if (change.component.empty()) {
+      file = env_dir + "/globals.libsonnet";
+      before = try_read_file(file).value_or("{\n}\n");
+      const auto path = params::split_param_path(change.param);
+      after = setting ? params::set_global_param(before, display_path(file), path, *change.value)
+                      : params::delete_global_param(before, display_path(file), path);
+    } else {
+      find_component(app, change.component);
+      file = env_dir + "/params.libsonnet";
+      before = read_file(file);
+      after = setting ? params::set_env_param(before, display_path(file), change.component, change.param, *change.value)
+                      : params::delete_env_param(before, display_path(file), change.component, change.param);
+    }
+  }
+  if (after == before && is_regular_file(file)) return {};
+
+  // Nothing is written unless the new text parses and the params still evaluate.
+  params::check_syntax(after, display_path(file));
+  check.overlays[file] = after;
+  render::component_params(app, check);
+  if (is_regular_file(file)) require_writable(file);
+  write_file_atomically(file, after);
+  return file;
+}
+
+}  // namespace kgen::edit

@@ -1,0 +1,407 @@
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "params/params.h"
+#include "params/syntax.h"
+
+namespace kgen::params {
+namespace {
+
+using nlohmann::json;
+
+struct Doc {
+  const std::string& text;
+  const std::string& file;
+  NodePtr root;
+  char quote = '\'';
+};
+
+Location location(const Doc& doc, size_t offset) {
+  int line = 0, column = 0;
+  line_column(doc.text, offset, &line, &column);
+  return {doc.file, line, column};
+}
+
+void count_quotes(const std::string& text, const Node& node, int* single, int* dbl) {
+  if (node.kind == Node::Kind::String && node.span.begin < text.size()) {
+    if (text[node.span.begin] == '\'') ++*single;
+    if (text[node.span.begin] == '"') ++*dbl;
+  }
+  for (const auto& child : node.children) count_quotes(text, *child, single, dbl);
+  for (const auto& field : node.fields) {
+    if (field.key_kind == Field::KeyKind::String && field.key_span.begin < text.size()) {
+      // Keys are quoted only when they must be; values show the file's taste.
+    }
+    if (field.value) count_quotes(text, *field.value, single, dbl);
+  }
+}
+
+Doc parse_doc(const std::string& text, const std::string& file) {
+  SyntaxError error;
+  Doc doc{text, file, parse_jsonnet(text, &error)};
+  if (!doc.root) {
+    int line = 0, column = 0;
+    line_column(text, error.offset, &line, &column);
+    throw Error("syntax error: " + error.message, "fix the file first; nothing was changed", {file, line, column});
+  }
+  int single = 0, dbl = 0;
+  count_quotes(text, *doc.root, &single, &dbl);
+  doc.quote = dbl > single ? '"' : '\'';
+  return doc;
+}
+
+bool is_identifier(const std::string& s) {
+  static const char* const kKeywords[] = {"assert", "else", "error", "false", "for", "function", "if",
+                                          "import", "importstr", "importbin", "in", "local", "null",
+                                          "tailstrict", "then", "self", "super", "true"};
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (char c : s) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  }
+  return std::none_of(std::begin(kKeywords), std::end(kKeywords), [&](const char* k) { return s == k; });
+}
+
+std::string quoted(const std::string& s, char quote) {
+  // Use the other quote when the text holds this one but not the other.
+  if (s.find(quote) != std::string::npos && s.find(quote == '\'' ? '"' : '\'') == std::string::npos) {
+    quote = quote == '\'' ? '"' : '\'';
+  }
+  std::string out(1, quote);
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c == quote) out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+          continue;
+        }
+        out += c;
+    }
+  }
+  return out + quote;
+}
+
+std::string key_text(const std::string& key, char quote) { return is_identifier(key) ? key : quoted(key, quote); }
+
+// A JSON value as a one-line Jsonnet literal in the file's quote style.
+std::string literal(const json& v, char quote) {
+  switch (v.type()) {
+    case json::value_t::string: return quoted(v.get<std::string>(), quote);
+    case json::value_t::array: {
+      std::string out = "[";
+      for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + literal(v[i], quote);
+      return out + "]";
+    }
+    case json::value_t::object: {
+      if (v.empty()) return "{}";
+      std::string out = "{ ";
+      bool first = true;
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        out += (first ? "" : ", ") + key_text(it.key(), quote) + ": " + literal(it.value(), quote);
+        first = false;
+      }
+      return out + " }";
+    }
+    default: return v.dump();  // numbers, booleans, null
+  }
+}
+
+const Node* unwrap(const Node* n) {
+  while (n != nullptr && (n->kind == Node::Kind::Local || n->kind == Node::Kind::Parens)) n = n->children.back().get();
+  return n;
+}
+
+const Field* find_field(const Node& object, const std::string& key) {
+  for (const auto& field : object.fields) {
+    if (field.key_kind != Field::KeyKind::Computed && field.key == key) return &field;
+  }
+  return nullptr;
+}
+
+std::string line_indent(const std::string& text, size_t offset) {
+  size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  start = start == std::string::npos ? 0 : start + 1;
+  size_t end = start;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+  return text.substr(start, end - start);
+}
+
+bool alone_on_its_line(const std::string& text, size_t offset) {
+  for (size_t i = offset; i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+struct Splice {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string text;
+};
+
+std::string splice_into(const std::string& text, const Splice& s) {
+  return text.substr(0, s.begin) + s.text + text.substr(s.end);
+}
+
+// The indentation a new field of `object` gets.
+std::string field_indent(const std::string& text, const Node& object) {
+  if (!object.fields.empty()) return line_indent(text, object.fields.back().span.begin);
+  return line_indent(text, object.span.begin) + "  ";
+}
+
+// Inserts `field` ("key: value") after the last field, in the object's own style.
+Splice insert_field(const std::string& text, const Node& object, const std::string& field, bool expand_empty) {
+  if (!object.fields.empty()) {
+    const Field& last = object.fields.back();
+    const bool has_comma = last.comma.end > last.comma.begin;
+    if (object.multiline) {
+      const std::string indent = line_indent(text, last.span.begin);
+      if (has_comma) return {last.comma.end, last.comma.end, "\n" + indent + field + ","};
+      return {last.span.end, last.span.end, ",\n" + indent + field};
+    }
+    if (has_comma) return {last.comma.end, last.comma.end, " " + field + ","};
+    return {last.span.end, last.span.end, ", " + field};
+  }
+  const size_t open = object.span.begin + 1;
+  if (object.multiline) {
+    return {open, open, "\n" + line_indent(text, object.span.begin) + "  " + field + ","};
+  }
+  if (expand_empty) {
+    const std::string indent = line_indent(text, object.span.begin);
+    return {object.span.begin, object.span.end, "{\n" + indent + "  " + field + ",\n" + indent + "}"};
+  }
+  return {object.span.begin, object.span.end, "{ " + field + " }"};
+}
+
+// Removes a field with its comma, and its whole line when it stands alone there.
+Splice remove_field(const std::string& text, const Node& object, const Field& field) {
+  const bool has_comma = field.comma.end > field.comma.begin;
+  size_t begin = field.span.begin;
+  size_t end = has_comma ? field.comma.end : field.span.end;
+  if (object.multiline && alone_on_its_line(text, begin)) {
+    while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+    size_t e = end;
+    while (e < text.size() && (text[e] == ' ' || text[e] == '\t')) ++e;
+    if (e < text.size() && text[e] == '\n') end = e + 1;
+    if (!has_comma && &field == &object.fields.back() && object.fields.size() > 1) {
+      // The new last field keeps no dangling comma problem: Jsonnet allows a trailing one.
+    }
+    return {begin, end, ""};
+  }
+  // One-line object: also drop the separating comma and space on one side.
+  if (!has_comma && &field != &object.fields.front()) {
+    const Field& previous = *(&field - 1);
+    return {previous.comma.begin, field.span.end, ""};
+  }
+  while (end < text.size() && text[end] == ' ') ++end;
+  return {begin, end, ""};
+}
+
+// Builds the nested object text for path[i..] = value.
+json nested(const std::vector<std::string>& path, size_t i, const json& value) {
+  json out = value;
+  for (size_t k = path.size(); k-- > i + 1;) out = json{{path[k], out}};
+  return out;
+}
+
+// Sets path = value inside `object` (an object literal of `doc`).
+std::string set_path(const Doc& doc, const Node& start, const std::vector<std::string>& path, const json& value,
+                     bool expand_empty) {
+  const Node* object = &start;
+  for (size_t i = 0; i < path.size(); ++i) {
+    const Field* field = find_field(*object, path[i]);
+    if (field == nullptr) {
+      const json rest = nested(path, i, value);
+      return splice_into(doc.text, insert_field(doc.text, *object, key_text(path[i], doc.quote) + ": " + literal(rest, doc.quote),
+                                          expand_empty));
+    }
+    if (i + 1 == path.size()) {
+      const std::string replacement = literal(value, doc.quote);
+      const std::string current = doc.text.substr(field->value->span.begin, field->value->span.end - field->value->span.begin);
+      if (current == replacement) return doc.text;
+      return splice_into(doc.text, {field->value->span.begin, field->value->span.end, replacement});
+    }
+    const Node* inner = unwrap(field->value.get());
+    if (inner == nullptr || inner->kind != Node::Kind::Object) {
+      throw Error("cannot set \"" + path[i + 1] + "\" inside \"" + path[i] + "\": its value is not an object literal",
+                  "edit this expression by hand", location(doc, field->value->span.begin));
+    }
+    object = inner;
+  }
+  return doc.text;
+}
+
+std::string delete_path(const Doc& doc, const Node& start, const std::vector<std::string>& path,
+                        const std::string& what) {
+  const Node* object = &start;
+  for (size_t i = 0; i < path.size(); ++i) {
+    const Field* field = find_field(*object, path[i]);
+    if (field == nullptr) {
+      throw Error(what + " has no parameter \"" + path[i] + "\"", "see the parameters with kgen param list",
+                  location(doc, object->span.begin));
+    }
+    if (i + 1 == path.size()) return splice_into(doc.text, remove_field(doc.text, *object, *field));
+    const Node* inner = unwrap(field->value.get());
+    if (inner == nullptr || inner->kind != Node::Kind::Object) {
+      throw Error(what + ": \"" + path[i] + "\" is not an object literal", "edit this expression by hand",
+                  location(doc, field->value->span.begin));
+    }
+    object = inner;
+  }
+  return doc.text;
+}
+
+// The top-level object of a module params file, and its `components` object.
+const Node& components_object(const Doc& doc) {
+  const Node* top = unwrap(doc.root.get());
+  if (top == nullptr || top->kind != Node::Kind::Object) {
+    throw Error("the params file is not an object literal", "it should look like { global: {}, components: {...} }",
+                location(doc, doc.root->span.begin));
+  }
+  const Field* components = find_field(*top, "components");
+  const Node* object = components ? unwrap(components->value.get()) : nullptr;
+  if (object == nullptr || object->kind != Node::Kind::Object) {
+    throw Error("no `components: { ... }` object literal in the params file", "add one: components: {},",
+                location(doc, top->span.begin));
+  }
+  return *object;
+}
+
+// The `components+: { ... }` object of an environment params file, wherever it is
+// (in `local envParams = params + {...}` or a top-level `params + {...}`).
+const Node* find_env_components(const Node& node) {
+  if (node.kind == Node::Kind::Object) {
+    for (const auto& field : node.fields) {
+      if (field.key == "components" && field.plus) {
+        const Node* value = unwrap(field.value.get());
+        if (value != nullptr && value->kind == Node::Kind::Object) return value;
+      }
+    }
+  }
+  for (const auto& child : node.children) {
+    if (const Node* found = find_env_components(*child)) return found;
+  }
+  for (const auto& field : node.fields) {
+    if (field.value) {
+      if (const Node* found = find_env_components(*field.value)) return found;
+    }
+  }
+  return nullptr;
+}
+
+const Node& env_components_object(const Doc& doc) {
+  const Node* object = find_env_components(*doc.root);
+  if (object == nullptr) {
+    throw Error("no `components+: { ... }` override object in the environment's params file",
+                "restore ks's template: local envParams = params + { components+: {} };", {doc.file, 1});
+  }
+  return *object;
+}
+
+}  // namespace
+
+void check_syntax(const std::string& text, const std::string& file) { parse_doc(text, file); }
+
+std::string set_component_param(const std::string& text, const std::string& file, const std::string& component,
+                                const std::vector<std::string>& path, const json& value) {
+  const Doc doc = parse_doc(text, file);
+  const Node& components = components_object(doc);
+  const Field* entry = find_field(components, component);
+  if (entry == nullptr) {
+    // A component without params yet: a new entry laid out like its neighbours.
+    const std::string indent = field_indent(text, components);
+    const json object = {{path[0], nested(path, 0, value)}};
+    std::string entry_text = key_text(component, doc.quote) + ": ";
+    if (components.multiline) {
+      entry_text += "{\n" + indent + "  " + key_text(path[0], doc.quote) + ": " +
+                    literal(object[path[0]], doc.quote) + ",\n" + indent + "}";
+    } else {
+      entry_text += literal(object, doc.quote);
+    }
+    return splice_into(text, insert_field(text, components, entry_text, false));
+  }
+  const Node* params = unwrap(entry->value.get());
+  if (params == nullptr || params->kind != Node::Kind::Object) {
+    throw Error("the params of component \"" + component + "\" are not an object literal",
+                "edit this expression by hand", location(doc, entry->value->span.begin));
+  }
+  return set_path(doc, *params, path, value, true);
+}
+
+std::string delete_component_param(const std::string& text, const std::string& file, const std::string& component,
+                                   const std::vector<std::string>& path) {
+  const Doc doc = parse_doc(text, file);
+  const Node& components = components_object(doc);
+  const Field* entry = find_field(components, component);
+  const Node* params = entry ? unwrap(entry->value.get()) : nullptr;
+  if (params == nullptr || params->kind != Node::Kind::Object) {
+    throw Error("component \"" + component + "\" has no params object", "see the parameters with kgen param list",
+                location(doc, components.span.begin));
+  }
+  return delete_path(doc, *params, path, "component \"" + component + "\"");
+}
+
+std::string set_env_param(const std::string& text, const std::string& file, const std::string& component,
+                          const std::string& key, const json& value) {
+  const Doc doc = parse_doc(text, file);
+  const Node& components = env_components_object(doc);
+  const Field* entry = find_field(components, component);
+  if (entry == nullptr) {
+    const std::string indent = field_indent(text, components);
+    const std::string entry_text = quoted(component, '"') + "+: {\n" + indent + "  " + key_text(key, doc.quote) + ": " +
+                                   literal(value, doc.quote) + ",\n" + indent + "}";
+    return splice_into(text, insert_field(text, components, entry_text, true));
+  }
+  const Node* params = unwrap(entry->value.get());
+  if (params == nullptr || params->kind != Node::Kind::Object) {
+    throw Error("the override of component \"" + component + "\" is not an object literal",
+                "edit this expression by hand", location(doc, entry->value->span.begin));
+  }
+  return set_path(doc, *params, {key}, value, true);
+}
+
+std::string delete_env_param(const std::string& text, const std::string& file, const std::string& component,
+                             const std::string& key) {
+  const Doc doc = parse_doc(text, file);
+  const Node& components = env_components_object(doc);
+  const Field* entry = find_field(components, component);
+  const Node* params = entry ? unwrap(entry->value.get()) : nullptr;
+  if (params == nullptr || params->kind != Node::Kind::Object) {
+    throw Error("the environment does not override component \"" + component + "\"",
+                "see its parameters with kgen param list --env ENV", location(doc, components.span.begin));
+  }
+  return delete_path(doc, *params, {key}, "the override of component \"" + component + "\"");
+}
+
+std::string set_global_param(const std::string& text, const std::string& file, const std::vector<std::string>& path,
+                             const json& value) {
+  const Doc doc = parse_doc(text, file);
+  const Node* top = unwrap(doc.root.get());
+  if (top == nullptr || top->kind != Node::Kind::Object) {
+    throw Error("globals.libsonnet is not an object literal", "make it an object: { }", {file, 1});
+  }
+  return set_path(doc, *top, path, value, true);
+}
+
+std::string delete_global_param(const std::string& text, const std::string& file,
+                                const std::vector<std::string>& path) {
+  const Doc doc = parse_doc(text, file);
+  const Node* top = unwrap(doc.root.get());
+  if (top == nullptr || top->kind != Node::Kind::Object) {
+    throw Error("globals.libsonnet is not an object literal", "make it an object: { }", {file, 1});
+  }
+  return delete_path(doc, *top, path, "the environment's globals");
+}
+
+}  // namespace kgen::params
