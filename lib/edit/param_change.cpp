@@ -1,5 +1,6 @@
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <string>
@@ -59,7 +60,13 @@ Target find_component(const app::App& app, const std::string& qualified) {
               {display_path(app.root + "/components")});
 }
 
+// A file without its owner's write bit is read-only to kgen, also when run as root.
 void require_writable(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0 && (st.st_mode & S_IWUSR) == 0) {
+    throw Error("the file is read-only", "make it writable (chmod u+w) and run the command again",
+                {display_path(path)});
+  }
   if (access(path.c_str(), W_OK) != 0) {
     throw Error("the file is read-only", "make it writable (chmod u+w) and run the command again",
                 {display_path(path)});

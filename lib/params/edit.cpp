@@ -16,7 +16,8 @@ struct Doc {
   const std::string& text;
   const std::string& file;
   NodePtr root;
-  char quote = '\'';
+  char quote = '\'';      // the quote most string values use
+  char key_quote = '\'';  // the quote most quoted keys use
 };
 
 Location location(const Doc& doc, size_t offset) {
@@ -25,17 +26,22 @@ Location location(const Doc& doc, size_t offset) {
   return {doc.file, line, column};
 }
 
-void count_quotes(const std::string& text, const Node& node, int* single, int* dbl) {
+struct QuoteCounts {
+  int single = 0, dbl = 0, key_single = 0, key_dbl = 0;
+};
+
+void count_quotes(const std::string& text, const Node& node, QuoteCounts* n) {
   if (node.kind == Node::Kind::String && node.span.begin < text.size()) {
-    if (text[node.span.begin] == '\'') ++*single;
-    if (text[node.span.begin] == '"') ++*dbl;
+    if (text[node.span.begin] == '\'') ++n->single;
+    if (text[node.span.begin] == '"') ++n->dbl;
   }
-  for (const auto& child : node.children) count_quotes(text, *child, single, dbl);
+  for (const auto& child : node.children) count_quotes(text, *child, n);
   for (const auto& field : node.fields) {
     if (field.key_kind == Field::KeyKind::String && field.key_span.begin < text.size()) {
-      // Keys are quoted only when they must be; values show the file's taste.
+      if (text[field.key_span.begin] == '\'') ++n->key_single;
+      if (text[field.key_span.begin] == '"') ++n->key_dbl;
     }
-    if (field.value) count_quotes(text, *field.value, single, dbl);
+    if (field.value) count_quotes(text, *field.value, n);
   }
 }
 
@@ -47,9 +53,10 @@ Doc parse_doc(const std::string& text, const std::string& file) {
     line_column(text, error.offset, &line, &column);
     throw Error("syntax error: " + error.message, "fix the file first; nothing was changed", {file, line, column});
   }
-  int single = 0, dbl = 0;
-  count_quotes(text, *doc.root, &single, &dbl);
-  doc.quote = dbl > single ? '"' : '\'';
+  QuoteCounts counts;
+  count_quotes(text, *doc.root, &counts);
+  doc.quote = counts.dbl > counts.single ? '"' : '\'';
+  doc.key_quote = counts.key_dbl > counts.key_single ? '"' : counts.key_single > 0 ? '\'' : doc.quote;
   return doc;
 }
 
@@ -91,6 +98,7 @@ std::string quoted(const std::string& s, char quote) {
 }
 
 std::string key_text(const std::string& key, char quote) { return is_identifier(key) ? key : quoted(key, quote); }
+std::string key_text(const std::string& key, const Doc& doc) { return key_text(key, doc.key_quote); }
 
 // A JSON value as a one-line Jsonnet literal in the file's quote style.
 std::string literal(const json& v, char quote) {
@@ -193,6 +201,10 @@ Splice remove_field(const std::string& text, const Node& object, const Field& fi
     while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
     size_t e = end;
     while (e < text.size() && (text[e] == ' ' || text[e] == '\t')) ++e;
+    // A comment after the field on its line belongs to it.
+    if (text.compare(e, 2, "//") == 0 || (e < text.size() && text[e] == '#')) {
+      while (e < text.size() && text[e] != '\n') ++e;
+    }
     if (e < text.size() && text[e] == '\n') end = e + 1;
     if (!has_comma && &field == &object.fields.back() && object.fields.size() > 1) {
       // The new last field keeps no dangling comma problem: Jsonnet allows a trailing one.
@@ -223,7 +235,7 @@ std::string set_path(const Doc& doc, const Node& start, const std::vector<std::s
     const Field* field = find_field(*object, path[i]);
     if (field == nullptr) {
       const json rest = nested(path, i, value);
-      return splice_into(doc.text, insert_field(doc.text, *object, key_text(path[i], doc.quote) + ": " + literal(rest, doc.quote),
+      return splice_into(doc.text, insert_field(doc.text, *object, key_text(path[i], doc) + ": " + literal(rest, doc.quote),
                                           expand_empty));
     }
     if (i + 1 == path.size()) {
@@ -322,9 +334,9 @@ std::string set_component_param(const std::string& text, const std::string& file
     // A component without params yet: a new entry laid out like its neighbours.
     const std::string indent = field_indent(text, components);
     const json object = {{path[0], nested(path, 0, value)}};
-    std::string entry_text = key_text(component, doc.quote) + ": ";
+    std::string entry_text = key_text(component, doc) + ": ";
     if (components.multiline) {
-      entry_text += "{\n" + indent + "  " + key_text(path[0], doc.quote) + ": " +
+      entry_text += "{\n" + indent + "  " + key_text(path[0], doc) + ": " +
                     literal(object[path[0]], doc.quote) + ",\n" + indent + "}";
     } else {
       entry_text += literal(object, doc.quote);
@@ -359,7 +371,7 @@ std::string set_env_param(const std::string& text, const std::string& file, cons
   const Field* entry = find_field(components, component);
   if (entry == nullptr) {
     const std::string indent = field_indent(text, components);
-    const std::string entry_text = quoted(component, '"') + "+: {\n" + indent + "  " + key_text(key, doc.quote) + ": " +
+    const std::string entry_text = quoted(component, '"') + "+: {\n" + indent + "  " + key_text(key, doc) + ": " +
                                    literal(value, doc.quote) + ",\n" + indent + "}";
     return splice_into(text, insert_field(text, components, entry_text, true));
   }

@@ -259,7 +259,7 @@ class Parser {
 
   NodePtr file() {
     NodePtr n = expr();
-    if (peek().kind != Tok::End) fail("unexpected '" + peek().text + "' after the end of the expression");
+    if (peek().kind != Tok::End) fail("unexpected " + next() + " after the end of the expression");
     return n;
   }
 
@@ -274,25 +274,28 @@ class Parser {
 
   [[noreturn]] void fail(const std::string& message) const { throw ParseError{peek().span.begin, message}; }
 
+  // How the next token reads in a message.
+  std::string next() const { return peek().kind == Tok::End ? "the end of the file" : "'" + peek().text + "'"; }
+
   bool is(Tok kind, const char* text) const { return peek().kind == kind && peek().text == text; }
   bool punct(const char* p) const { return is(Tok::Punct, p); }
   bool keyword(const char* k) const { return is(Tok::Keyword, k); }
   bool op(const char* o) const { return is(Tok::Operator, o); }
 
   void expect_punct(const char* p) {
-    if (!punct(p)) fail(std::string("expected '") + p + "' but got '" + peek().text + "'");
+    if (!punct(p)) fail(std::string("expected '") + p + "' but got " + next());
     take();
   }
   void expect_keyword(const char* k) {
-    if (!keyword(k)) fail(std::string("expected '") + k + "' but got '" + peek().text + "'");
+    if (!keyword(k)) fail(std::string("expected '") + k + "' but got " + next());
     take();
   }
   void expect_op(const char* o) {
-    if (!op(o)) fail(std::string("expected '") + o + "' but got '" + peek().text + "'");
+    if (!op(o)) fail(std::string("expected '") + o + "' but got " + next());
     take();
   }
   std::string identifier() {
-    if (peek().kind != Tok::Identifier) fail("expected an identifier but got '" + peek().text + "'");
+    if (peek().kind != Tok::Identifier) fail("expected an identifier but got " + next());
     return take().text;
   }
 
@@ -676,7 +679,7 @@ class Parser {
       expect_punct("]");
       (void)key;
     } else {
-      fail("expected a field name but got '" + peek().text + "'");
+      fail("expected a field name but got " + next());
     }
     f.key_span.end = last_end();
     auto value_holder = make(Node::Kind::Function, peek().span.begin);
@@ -684,7 +687,7 @@ class Parser {
       f.method = true;
       params(value_holder.get());
     }
-    if (peek().kind != Tok::Operator) fail("expected ':' after the field name but got '" + peek().text + "'");
+    if (peek().kind != Tok::Operator) fail("expected ':' after the field name but got " + next());
     std::string colon = take().text;
     if (!colon.empty() && colon[0] == '+') {
       f.plus = true;

@@ -1,7 +1,7 @@
 // End-to-end cases: each folder under tests/e2e/cases/ runs the kgen binary once on an
 // app tree and compares exit status, stdout and stderr with golden files.
 //
-//   args          one argument per line
+//   args          one argument per line (<empty> for an empty argument)
 //   app           the app folder, relative to the repository root
 //   cwd           (optional) folder to run in, relative to the app folder
 //   env           (optional) NAME=VALUE lines added to the environment
@@ -85,7 +85,7 @@ TEST_P(Case, MatchesGolden) {
   ASSERT_TRUE(fs::is_directory(app)) << "case " << GetParam() << ": no app folder " << app;
   const fs::path cwd = app / trim(read(dir / "cwd", "."));
   std::vector<std::string> argv = {KGEN_BINARY};
-  for (const auto& arg : lines(read(dir / "args"))) argv.push_back(arg);
+  for (const auto& arg : lines(read(dir / "args"))) argv.push_back(arg == "<empty>" ? "" : arg);
   std::map<std::string, std::string> env;
   for (const auto& line : lines(read(dir / "env"))) env[line.substr(0, line.find('='))] = line.substr(line.find('=') + 1);
 

@@ -1,0 +1,6 @@
+{
+  global: {},
+  components: {
+    web: { image: "nginx" 
+  },
+}

@@ -1,0 +1,2 @@
+local params = std.extVar("__ksonnet/params");
+params

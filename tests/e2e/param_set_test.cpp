@@ -1,0 +1,80 @@
+// `kgen param set` on copies of an app: concurrent writers, file modes, no-op writes.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "common/files.h"
+#include "support/run_process.h"
+#include "support/temp_dir.h"
+
+namespace kgen::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ParamSet : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::copy(fs::path(KGEN_SOURCE_DIR) / "tests/e2e/apps/pets-final", app_.path(), fs::copy_options::recursive);
+  }
+  ProcessResult kgen(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {KGEN_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, app_.path());
+  }
+  std::string params() const { return app_.path() + "/components/params.libsonnet"; }
+  TempDir app_;
+};
+
+TEST_F(ParamSet, ConcurrentWritersLoseNoUpdate) {
+  constexpr int kWriters = 8;
+  std::vector<std::thread> threads;
+  std::vector<int> codes(kWriters, -1);
+  for (int i = 0; i < kWriters; ++i) {
+    threads.emplace_back([this, i, &codes] {
+      codes[i] = kgen({"param", "set", "pets-pvc", "key" + std::to_string(i), std::to_string(i)}).exit_code;
+    });
+  }
+  for (auto& t : threads) t.join();
+  const std::string text = read_file(params());
+  for (int i = 0; i < kWriters; ++i) {
+    EXPECT_EQ(codes[i], 0);
+    EXPECT_NE(text.find("key" + std::to_string(i) + ": " + std::to_string(i) + ","), std::string::npos) << i;
+  }
+}
+
+TEST_F(ParamSet, KeepsTheFileModeAndSkipsNoOpWrites) {
+  ASSERT_EQ(chmod(params().c_str(), 0640), 0);
+  ASSERT_EQ(kgen({"param", "set", "pets-pvc", "storage", "30Gi"}).exit_code, 0);
+  struct stat st {};
+  ASSERT_EQ(stat(params().c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0640u);
+
+  const auto before = fs::last_write_time(params());
+  const std::string text = read_file(params());
+  ASSERT_EQ(kgen({"param", "set", "pets-pvc", "storage", "30Gi"}).exit_code, 0);
+  EXPECT_EQ(fs::last_write_time(params()), before);
+  EXPECT_EQ(read_file(params()), text);
+}
+
+TEST_F(ParamSet, ReadOnlyFileIsAnErrorAndStaysAsItWas) {
+  const std::string text = read_file(params());
+  ASSERT_EQ(chmod(params().c_str(), 0444), 0);
+  const ProcessResult result = kgen({"param", "set", "pets-pvc", "storage", "30Gi"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("components/params.libsonnet: the file is read-only"), std::string::npos) << result.err;
+  EXPECT_EQ(read_file(params()), text);
+}
+
+TEST_F(ParamSet, ValuesReachTheRenderedObjects) {
+  ASSERT_EQ(kgen({"param", "set", "pets-pvc", "storage", "30Gi", "--env", "prod"}).exit_code, 0);
+  const ProcessResult list = kgen({"param", "list", "pets-pvc", "--env", "prod"});
+  EXPECT_NE(list.out.find("storage          '30Gi'"), std::string::npos) << list.out;
+  const ProcessResult other = kgen({"param", "list", "pets-pvc", "--env", "default"});
+  EXPECT_NE(other.out.find("storage          '10Gi'"), std::string::npos) << other.out;
+}
+
+}  // namespace
+}  // namespace kgen::testing
