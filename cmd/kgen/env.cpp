@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "common/atomic_write.h"
 #include "common/error.h"
+#include "edit/edit.h"
 #include "encoding/go_yaml.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
@@ -20,6 +21,10 @@ struct EnvFlags {
   std::string name;
   std::string set;
   bool unset = false;
+  std::string server;
+  std::string ns;
+  std::string api_spec;
+  std::string new_name;
 };
 
 app::App load(const EnvFlags& flags) { return app::load_app(app::find_app_root(flags.app.dir)); }
@@ -67,11 +72,36 @@ int run_describe(const EnvFlags& flags) {
   return 0;
 }
 
+int run_add(const EnvFlags& flags) {
+  edit::NewEnvironment env;
+  env.name = flags.name;
+  env.server = flags.server;
+  if (!flags.ns.empty()) env.ns = flags.ns;
+  env.api_spec = flags.api_spec;
+  std::cerr << "kgen: " << edit::add_environment(app::find_app_root(flags.app.dir), env) << "\n";
+  return 0;
+}
+
+int run_rm(const EnvFlags& flags) {
+  edit::remove_environment(app::find_app_root(flags.app.dir), flags.name);
+  return 0;
+}
+
+int run_set(const EnvFlags& flags) {
+  edit::EnvironmentUpdate update;
+  update.name = flags.name;
+  if (!flags.new_name.empty()) update.new_name = flags.new_name;
+  if (!flags.ns.empty()) update.ns = flags.ns;
+  if (!flags.server.empty()) update.server = flags.server;
+  edit::update_environment(app::find_app_root(flags.app.dir), update);
+  return 0;
+}
+
 }  // namespace
 
 void register_env(CLI::App& app, Action* action) {
   auto flags = std::make_shared<EnvFlags>();
-  CLI::App* env = app.add_subcommand("env", "List and inspect environments");
+  CLI::App* env = app.add_subcommand("env", "Add, change, remove and inspect environments");
   env->require_subcommand(1);
   add_app_flags(env, &flags->app);
 
@@ -83,6 +113,24 @@ void register_env(CLI::App& app, Action* action) {
   current->add_option("--set", flags->set, "Make this environment the current one");
   current->add_flag("--unset", flags->unset, "Forget the current environment");
   current->callback([flags, action] { *action = [flags] { return run_current(*flags); }; });
+
+  CLI::App* add = env->add_subcommand("add", "Add an environment");
+  add->add_option("name", flags->name, "Environment name")->required();
+  add->add_option("--server", flags->server, "The cluster's API server URL")->required();
+  add->add_option("--namespace", flags->ns, "Namespace (default: default)");
+  add->add_option("--api-spec", flags->api_spec, "Kubernetes version: version:vX.Y.Z or file:swagger.json");
+  add->callback([flags, action] { *action = [flags] { return run_add(*flags); }; });
+
+  CLI::App* rm = env->add_subcommand("rm", "Remove an environment and its folder");
+  rm->add_option("name", flags->name, "Environment")->required();
+  rm->callback([flags, action] { *action = [flags] { return run_rm(*flags); }; });
+
+  CLI::App* set = env->add_subcommand("set", "Rename an environment or change its namespace or server");
+  set->add_option("name", flags->name, "Environment")->required();
+  set->add_option("--name", flags->new_name, "New name (moves its folder)");
+  set->add_option("--namespace", flags->ns, "New namespace");
+  set->add_option("--server", flags->server, "New API server URL");
+  set->callback([flags, action] { *action = [flags] { return run_set(*flags); }; });
 
   CLI::App* describe = env->add_subcommand("describe", "Show an environment's settings");
   describe->add_option("name", flags->name, "Environment")->required();

@@ -4,6 +4,9 @@
 // lists component files.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -69,6 +72,13 @@ std::vector<Module> modules_for(const App& app, const Environment& env);
 // The module named `name` ("/" for components/, "a.b" for components/a/b/) with its
 // components. Throws kgen::Error when there is no such folder.
 Module module_named(const App& app, const std::string& name);
+
+// app.yaml text as ks saved it after a change: migrated to apiVersion 0.3.0, keys
+// sorted, with `change` applied to the environments map (name -> {destination:
+// {namespace, server}, k8sVersion, path, targets?, libraries?}). `file` names app.yaml
+// in errors.
+std::string rewrite_app_spec(const std::string& text, const std::string& file,
+                             const std::function<void(nlohmann::json& environments)>& change);
 
 // ks's rule for environment and component names.
 bool is_valid_name(const std::string& name);

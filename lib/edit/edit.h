@@ -25,3 +25,29 @@ struct ParamChange {
 std::string apply_param_change(const std::string& app_root, const ParamChange& change);
 
 }  // namespace kgen::edit
+
+namespace kgen::edit {
+
+struct NewEnvironment {
+  std::string name;
+  std::string server;
+  std::string ns = "default";
+  std::string api_spec;  // "version:vX.Y.Z" or "file:PATH"; empty: v1.8.0, as ks assumed offline
+};
+
+// Writes environments/<name>/{main.jsonnet,params.libsonnet,globals.libsonnet} from
+// ks's templates and the app.yaml entry. Returns the line ks logged about it.
+std::string add_environment(const std::string& app_root, const NewEnvironment& env);
+
+// Deletes the app.yaml entry and the environment's folder (and folders left empty).
+void remove_environment(const std::string& app_root, const std::string& name);
+
+struct EnvironmentUpdate {
+  std::string name;
+  std::optional<std::string> new_name;  // moves environments/<path> to environments/<new name>
+  std::optional<std::string> ns;
+  std::optional<std::string> server;
+};
+void update_environment(const std::string& app_root, const EnvironmentUpdate& update);
+
+}  // namespace kgen::edit

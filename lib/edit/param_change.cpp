@@ -1,5 +1,3 @@
-#include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,31 +7,13 @@
 #include "common/atomic_write.h"
 #include "common/error.h"
 #include "common/files.h"
+#include "edit/app_lock.h"
 #include "edit/edit.h"
 #include "params/params.h"
 #include "render/render.h"
 
 namespace kgen::edit {
 namespace {
-
-// An exclusive lock on the app folder for the whole read-change-write (flock on the
-// folder itself: no lock file to leave behind).
-class AppLock {
- public:
-  explicit AppLock(const std::string& root) : fd_(open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
-    if (fd_ < 0 || flock(fd_, LOCK_EX) != 0) {
-      throw Error("cannot lock the app folder", "check its permissions", {display_path(root)});
-    }
-  }
-  ~AppLock() {
-    if (fd_ >= 0) close(fd_);
-  }
-  AppLock(const AppLock&) = delete;
-  AppLock& operator=(const AppLock&) = delete;
-
- private:
-  int fd_;
-};
 
 struct Target {
   std::string module;     // module of the component
