@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/app.h"
+#include "edit/edit.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
 #include "report/report.h"
@@ -14,6 +15,7 @@ struct ComponentFlags {
   AppFlags app;
   std::string format;
   std::string module = "/";
+  std::string name;
 };
 
 int run_list(const ComponentFlags& flags) {
@@ -23,17 +25,25 @@ int run_list(const ComponentFlags& flags) {
   return 0;
 }
 
+int run_rm(const ComponentFlags& flags) {
+  edit::remove_component(app::find_app_root(flags.app.dir), flags.name);
+  return 0;
+}
+
 }  // namespace
 
 void register_component(CLI::App& app, Action* action) {
   auto flags = std::make_shared<ComponentFlags>();
-  CLI::App* component = app.add_subcommand("component", "List components");
+  CLI::App* component = app.add_subcommand("component", "List and remove components");
   component->require_subcommand(1);
   add_app_flags(component, &flags->app);
   CLI::App* list = component->add_subcommand("list", "List the components of a module");
   list->add_option("-o,--output", flags->format, "Output format: table or json");
   list->add_option("-m,--module", flags->module, "Module (default: the root module, /)");
   list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
+  CLI::App* rm = component->add_subcommand("rm", "Delete a component: its file and every params entry");
+  rm->add_option("name", flags->name, "Component (module components as module.name)")->required();
+  rm->callback([flags, action] { *action = [flags] { return run_rm(*flags); }; });
 }
 
 }  // namespace kgen::cmd

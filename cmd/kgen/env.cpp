@@ -25,6 +25,7 @@ struct EnvFlags {
   std::string ns;
   std::string api_spec;
   std::string new_name;
+  std::vector<std::string> modules;
 };
 
 app::App load(const EnvFlags& flags) { return app::load_app(app::find_app_root(flags.app.dir)); }
@@ -97,6 +98,11 @@ int run_set(const EnvFlags& flags) {
   return 0;
 }
 
+int run_targets(const EnvFlags& flags) {
+  edit::set_environment_targets(app::find_app_root(flags.app.dir), flags.name, flags.modules);
+  return 0;
+}
+
 }  // namespace
 
 void register_env(CLI::App& app, Action* action) {
@@ -131,6 +137,12 @@ void register_env(CLI::App& app, Action* action) {
   set->add_option("--namespace", flags->ns, "New namespace");
   set->add_option("--server", flags->server, "New API server URL");
   set->callback([flags, action] { *action = [flags] { return run_set(*flags); }; });
+
+  CLI::App* targets = env->add_subcommand("targets", "Set the modules an environment renders");
+  targets->add_option("name", flags->name, "Environment")->required();
+  targets->add_option("--module", flags->modules, "Module (repeatable; / for the root module)")
+      ->allow_extra_args(false);
+  targets->callback([flags, action] { *action = [flags] { return run_targets(*flags); }; });
 
   CLI::App* describe = env->add_subcommand("describe", "Show an environment's settings");
   describe->add_option("name", flags->name, "Environment")->required();

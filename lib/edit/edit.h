@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 
@@ -49,5 +50,13 @@ struct EnvironmentUpdate {
   std::optional<std::string> server;
 };
 void update_environment(const std::string& app_root, const EnvironmentUpdate& update);
+
+// Replaces an environment's targets (module names, "/" for the root module).
+void set_environment_targets(const std::string& app_root, const std::string& name,
+                             const std::vector<std::string>& modules);
+
+// Deletes a component's file and its entries in the module's params and in every
+// environment's overrides. Returns the files changed or removed.
+std::vector<std::string> remove_component(const std::string& app_root, const std::string& qualified);
 
 }  // namespace kgen::edit

@@ -138,4 +138,19 @@ void update_environment(const std::string& root, const EnvironmentUpdate& update
   });
 }
 
+void set_environment_targets(const std::string& root, const std::string& name,
+                             const std::vector<std::string>& modules) {
+  AppLock lock(root);
+  const app::App app = app::load_app(root);
+  app::select_environment(app, name);
+  for (const auto& module : modules) app::module_named(app, module);  // throws for an unknown module
+  write_app_yaml(root, [&](json& environments) {
+    if (modules.empty()) {
+      environments[name].erase("targets");
+    } else {
+      environments[name]["targets"] = modules;
+    }
+  });
+}
+
 }  // namespace kgen::edit

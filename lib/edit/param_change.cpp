@@ -1,6 +1,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <map>
 #include <string>
 
 #include "app/app.h"
@@ -108,6 +110,54 @@ std::string apply_param_change(const std::string& app_root, const ParamChange& c
   if (is_regular_file(file)) require_writable(file);
   write_file_atomically(file, after);
   return file;
+}
+
+std::vector<std::string> remove_component(const std::string& app_root, const std::string& qualified) {
+  AppLock lock(app_root);
+  const app::App app = app::load_app(app_root);
+  const Target target = find_component(app, qualified);
+  const app::Module module = app::module_named(app, target.module);
+  std::string component_file;
+  for (const auto& component : module.components) {
+    if (component.name == target.local) component_file = component.path;
+  }
+  // Every params file that mentions the component, changed in memory first.
+  std::map<std::string, std::string> changes;  // file -> new text
+  const std::string module_params = module.dir + "/params.libsonnet";
+  if (const auto text = try_read_file(module_params)) {
+    const std::string after = params::remove_component_entry(*text, display_path(module_params), target.local, false);
+    if (after != *text) changes[module_params] = after;
+  }
+  for (const auto& [name, env] : app.environments) {
+    const std::string file = app.root + "/environments/" + env.path + "/params.libsonnet";
+    if (const auto text = try_read_file(file)) {
+      const std::string after = params::remove_component_entry(*text, display_path(file), qualified, true);
+      if (after != *text) changes[file] = after;
+    }
+  }
+  // The params must still evaluate, for the module and every environment, before
+  // anything is written.
+  render::ParamsQuery check;
+  check.module = target.module;
+  for (const auto& [file, text] : changes) check.overlays[file] = text;
+  render::component_params(app, check);
+  for (const auto& [name, env] : app.environments) {
+    if (!is_directory(app.root + "/environments/" + env.path)) continue;
+    check.environment = name;
+    check.module = "";
+    render::component_params(app, check);
+  }
+  std::vector<std::string> touched;
+  for (const auto& [file, text] : changes) {
+    require_writable(file);
+    write_file_atomically(file, text);
+    touched.push_back(file);
+  }
+  if (std::remove(component_file.c_str()) != 0) {
+    throw Error("cannot remove the component file", "check the folder's permissions", {display_path(component_file)});
+  }
+  touched.push_back(component_file);
+  return touched;
 }
 
 }  // namespace kgen::edit

@@ -396,6 +396,21 @@ std::string delete_env_param(const std::string& text, const std::string& file, c
   return delete_path(doc, *params, {key}, "the override of component \"" + component + "\"");
 }
 
+std::string remove_component_entry(const std::string& text, const std::string& file, const std::string& component,
+                                   bool env_overrides) {
+  const Doc doc = parse_doc(text, file);
+  const Node* components = nullptr;
+  if (env_overrides) {
+    components = find_env_components(*doc.root);
+    if (components == nullptr) return text;
+  } else {
+    components = &components_object(doc);
+  }
+  const Field* entry = find_field(*components, component);
+  if (entry == nullptr) return text;
+  return splice_into(text, remove_field(text, *components, *entry));
+}
+
 std::string set_global_param(const std::string& text, const std::string& file, const std::vector<std::string>& path,
                              const json& value) {
   const Doc doc = parse_doc(text, file);

@@ -39,6 +39,12 @@ std::string set_global_param(const std::string& text, const std::string& file, c
 std::string delete_global_param(const std::string& text, const std::string& file,
                                 const std::vector<std::string>& path);
 
+// Removes a component's whole entry: from `components: {...}` of a module params file,
+// or (`env_overrides`) from `components+: {...}` of an environment params file.
+// Returns the text unchanged when there is no entry.
+std::string remove_component_entry(const std::string& text, const std::string& file, const std::string& component,
+                                   bool env_overrides);
+
 // "a.b.c" -> {"a", "b", "c"}; throws on empty segments.
 std::vector<std::string> split_param_path(const std::string& dotted);
 

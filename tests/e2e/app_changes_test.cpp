@@ -1,0 +1,79 @@
+// Commands that change an app's layout, run on copies of an app.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "common/files.h"
+#include "support/run_process.h"
+#include "support/temp_dir.h"
+
+namespace kgen::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AppChanges : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::copy(fs::path(KGEN_SOURCE_DIR) / "tests/e2e/apps/pets-final", app_.path(), fs::copy_options::recursive);
+  }
+  ProcessResult kgen(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {KGEN_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, app_.path());
+  }
+  std::string file(const std::string& rel) const { return app_.path() + "/" + rel; }
+  TempDir app_;
+};
+
+TEST_F(AppChanges, ComponentRmDeletesTheFileAndEveryParamsEntry) {
+  ASSERT_EQ(kgen({"param", "set", "pets-pvc", "storage", "5Gi", "--env", "prod"}).exit_code, 0);
+  const ProcessResult rm = kgen({"component", "rm", "pets-pvc"});
+  ASSERT_EQ(rm.exit_code, 0) << rm.err;
+  EXPECT_FALSE(fs::exists(file("components/pets-pvc.jsonnet")));
+  EXPECT_EQ(read_file(file("components/params.libsonnet")).find("\"pets-pvc\":"), std::string::npos);
+  EXPECT_EQ(read_file(file("environments/prod/params.libsonnet")).find("\"pets-pvc\""), std::string::npos);
+  EXPECT_EQ(read_file(file("environments/default/params.libsonnet")).find("\"pets-pvc\""), std::string::npos);
+  EXPECT_EQ(kgen({"param", "list", "--env", "prod"}).exit_code, 0);
+  EXPECT_NE(kgen({"component", "list"}).out.find("get-data-job"), std::string::npos);
+}
+
+TEST_F(AppChanges, EnvSetRenamesMovesAndChangesTheDestination) {
+  ASSERT_EQ(kgen({"env", "set", "prod", "--name", "production", "--namespace", "prd"}).exit_code, 0);
+  EXPECT_TRUE(fs::exists(file("environments/production/params.libsonnet")));
+  EXPECT_FALSE(fs::exists(file("environments/prod")));
+  const std::string yaml = read_file(file("app.yaml"));
+  EXPECT_NE(yaml.find("  production:\n    destination:\n      namespace: prd\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("    path: production\n"), std::string::npos);
+  // Its overrides came along.
+  EXPECT_NE(kgen({"param", "list", "pets-pvc", "--env", "production"}).out.find("'ReadWriteOnce'"), std::string::npos);
+}
+
+TEST_F(AppChanges, EnvRmRemovesEntryAndFolder) {
+  ASSERT_EQ(kgen({"env", "rm", "prod"}).exit_code, 0);
+  EXPECT_FALSE(fs::exists(file("environments/prod")));
+  EXPECT_EQ(read_file(file("app.yaml")).find("prod:"), std::string::npos);
+  EXPECT_EQ(kgen({"env", "rm", "prod"}).exit_code, 1);
+}
+
+TEST_F(AppChanges, EnvTargetsMustNameModules) {
+  ASSERT_EQ(kgen({"env", "targets", "default", "--module", "/"}).exit_code, 0);
+  EXPECT_NE(read_file(file("app.yaml")).find("    targets:\n    - /\n"), std::string::npos);
+  const std::string before = read_file(file("app.yaml"));
+  const ProcessResult bad = kgen({"env", "targets", "default", "--module", "no.such"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(read_file(file("app.yaml")), before);
+}
+
+TEST_F(AppChanges, EnvAddRefusesDuplicatesAndBadNames) {
+  const std::string before = read_file(file("app.yaml"));
+  EXPECT_NE(kgen({"env", "add", "prod", "--server", "https://x"}).err.find("already exists"), std::string::npos);
+  EXPECT_NE(kgen({"env", "add", "bad name", "--server", "https://x"}).err.find("not a valid environment name"),
+            std::string::npos);
+  EXPECT_NE(kgen({"env", "add", "x", "--server", "https://x", "--api-spec", "file:missing.json"}).exit_code, 0);
+  EXPECT_FALSE(fs::exists(file("environments/x")));
+  EXPECT_EQ(read_file(file("app.yaml")), before);
+}
+
+}  // namespace
+}  // namespace kgen::testing
