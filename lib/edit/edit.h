@@ -51,6 +51,24 @@ struct EnvironmentUpdate {
 };
 void update_environment(const std::string& app_root, const EnvironmentUpdate& update);
 
+struct InitOptions {
+  std::string name;
+  std::string dir;  // default: ./<name>
+  std::string server;
+  std::string ns;
+  std::string env_name;  // default: "default"
+  std::string api_spec;
+  bool skip_default_registries = false;
+};
+
+// Creates a new app with ks's layout and one environment, offline. Returns its folder.
+std::string init_app(const InitOptions& options);
+
+// Rewrites an older app (0.0.1, 0.1.0, 0.2.0) as apiVersion 0.3.0: app.yaml, 0.0.1
+// spec.json environments, lib/vX.Y.Z -> lib/ksonnet-lib/vX.Y.Z, versioned vendor
+// folders. Returns what it did (or would do, with `dry_run`).
+std::vector<std::string> upgrade_app(const std::string& app_root, bool dry_run);
+
 // Replaces an environment's targets (module names, "/" for the root module).
 void set_environment_targets(const std::string& app_root, const std::string& name,
                              const std::vector<std::string>& modules);

@@ -77,3 +77,45 @@ TEST_F(AppChanges, EnvAddRefusesDuplicatesAndBadNames) {
 
 }  // namespace
 }  // namespace kgen::testing
+
+namespace kgen::testing {
+namespace {
+
+TEST(AppSetup, InitMakesAnAppThatRenders) {
+  TempDir parent;
+  const ProcessResult init =
+      run_process({KGEN_BINARY, "init", "demo", "--server", "https://1.2.3.4", "--namespace", "ns"}, parent.path());
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  const std::string app = parent.path() + "/demo";
+  for (const char* f : {"app.yaml", "components/params.libsonnet", "environments/base.libsonnet",
+                        "environments/default/main.jsonnet", "environments/default/params.libsonnet",
+                        "environments/default/globals.libsonnet"}) {
+    EXPECT_TRUE(std::filesystem::is_regular_file(app + "/" + f)) << f;
+  }
+  EXPECT_EQ(run_process({KGEN_BINARY, "env", "list"}, app).out,
+            "NAME    OVERRIDE KUBERNETES-VERSION NAMESPACE SERVER\n"
+            "====    ======== ================== ========= ======\n"
+            "default          v1.8.0             ns        https://1.2.3.4\n");
+  EXPECT_EQ(run_process({KGEN_BINARY, "show", "default"}, app).exit_code, 0);
+  // An existing folder is never overwritten.
+  EXPECT_EQ(run_process({KGEN_BINARY, "init", "demo", "--server", "https://1.2.3.4"}, parent.path()).exit_code, 1);
+}
+
+TEST(AppSetup, UpgradeRewritesOldAppsAndKeepsThemRendering) {
+  for (const char* fixture : {"legacy-010", "legacy-001"}) {
+    TempDir app;
+    std::filesystem::copy(std::filesystem::path(KGEN_SOURCE_DIR) / "tests/e2e/apps" / fixture, app.path(),
+                          std::filesystem::copy_options::recursive);
+    const std::string show_before = run_process({KGEN_BINARY, "show", "dev", "--no-cache"}, app.path()).out;
+    const std::string dry = run_process({KGEN_BINARY, "upgrade", "--dry-run"}, app.path()).out;
+    EXPECT_NE(dry.find("[dry run] Writing app.yaml as apiVersion 0.3.0"), std::string::npos) << fixture << dry;
+    EXPECT_EQ(read_file(app.path() + "/app.yaml").find("apiVersion: 0.3.0"), std::string::npos) << fixture;
+    ASSERT_EQ(run_process({KGEN_BINARY, "upgrade"}, app.path()).exit_code, 0) << fixture;
+    EXPECT_EQ(read_file(app.path() + "/app.yaml").rfind("apiVersion: 0.3.0\n", 0), 0u) << fixture;
+    EXPECT_EQ(run_process({KGEN_BINARY, "show", "dev", "--no-cache"}, app.path()).out, show_before) << fixture;
+    EXPECT_EQ(run_process({KGEN_BINARY, "upgrade"}, app.path()).out, "") << fixture;  // nothing left to do
+  }
+}
+
+}  // namespace
+}  // namespace kgen::testing

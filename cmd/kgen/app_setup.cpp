@@ -1,0 +1,42 @@
+// kgen init | upgrade
+#include <iostream>
+#include <memory>
+
+#include "app/app.h"
+#include "edit/edit.h"
+#include "kgen/app_flags.h"
+#include "kgen/commands.h"
+
+namespace kgen::cmd {
+
+void register_app_setup(CLI::App& app, Action* action) {
+  auto init = std::make_shared<edit::InitOptions>();
+  CLI::App* init_cmd = app.add_subcommand("init", "Create a new app with one environment (offline)");
+  init_cmd->add_option("name", init->name, "App name")->required();
+  init_cmd->add_option("--dir", init->dir, "Folder to create (default: ./NAME)");
+  init_cmd->add_option("--server", init->server, "API server of the first environment")->required();
+  init_cmd->add_option("--namespace", init->ns, "Its namespace (default: default)");
+  init_cmd->add_option("--env", init->env_name, "Its name (default: default)");
+  init_cmd->add_option("--api-spec", init->api_spec, "Kubernetes version: version:vX.Y.Z or file:swagger.json");
+  init_cmd->add_flag("--skip-default-registries", init->skip_default_registries, "Do not list the incubator registry");
+  init_cmd->callback([init, action] {
+    *action = [init] {
+      std::cerr << "kgen: created " << edit::init_app(*init) << "\n";
+      return 0;
+    };
+  });
+
+  auto flags = std::make_shared<AppFlags>();
+  auto dry_run = std::make_shared<bool>(false);
+  CLI::App* upgrade = app.add_subcommand("upgrade", "Rewrite an older ks app (0.0.1 to 0.2.0) as apiVersion 0.3.0");
+  upgrade->add_flag("--dry-run", *dry_run, "Only print what would change");
+  add_app_flags(upgrade, flags.get());
+  upgrade->callback([flags, dry_run, action] {
+    *action = [flags, dry_run] {
+      for (const auto& line : edit::upgrade_app(app::find_app_root(flags->dir), *dry_run)) std::cout << line << "\n";
+      return 0;
+    };
+  });
+}
+
+}  // namespace kgen::cmd
