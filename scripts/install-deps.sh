@@ -15,6 +15,7 @@ packages=(
   libssl-dev            # SHA-256 for the sha256 native function
   # tests
   libgtest-dev libgmock-dev
+  clang-14 libclang-rt-14-dev   # the libFuzzer target (tests/fuzz)
   jsonnet               # the reference `jsonnet` tool, used by tests and the benchmark baseline
 )
 

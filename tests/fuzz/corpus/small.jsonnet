@@ -1,0 +1,1 @@
+{ components: { c: { k: { n: 1 } } } }
