@@ -94,6 +94,7 @@ int run_set(const EnvFlags& flags) {
   if (!flags.new_name.empty()) update.new_name = flags.new_name;
   if (!flags.ns.empty()) update.ns = flags.ns;
   if (!flags.server.empty()) update.server = flags.server;
+  if (!flags.api_spec.empty()) update.api_spec = flags.api_spec;
   edit::update_environment(app::find_app_root(flags.app.dir), update);
   return 0;
 }
@@ -136,6 +137,7 @@ void register_env(CLI::App& app, Action* action) {
   set->add_option("--name", flags->new_name, "New name (moves its folder)");
   set->add_option("--namespace", flags->ns, "New namespace");
   set->add_option("--server", flags->server, "New API server URL");
+  set->add_option("--api-spec", flags->api_spec, "New Kubernetes version: version:vX.Y.Z or file:swagger.json");
   set->callback([flags, action] { *action = [flags] { return run_set(*flags); }; });
 
   CLI::App* targets = env->add_subcommand("targets", "Set the modules an environment renders");

@@ -23,6 +23,7 @@ struct ParamFlags {
   std::string component;
   std::string env1, env2;
   bool as_string = false;
+  bool without_modules = false;
   std::vector<std::string> positionals;  // [COMPONENT] PARAM [VALUE]
 };
 
@@ -45,6 +46,10 @@ int run_list(const ParamFlags& flags) {
   query.environment = flags.environment;
   query.module = flags.module.empty() ? (flags.environment.empty() ? "/" : "") : flags.module;
   query.jpaths = flags.jsonnet.jpath;
+  query.without_modules = flags.without_modules;
+  if (flags.without_modules && flags.environment.empty()) {
+    throw Error("--without-modules needs --env", "it lists only the environment's own values");
+  }
   std::cout << report::param_list(only_component(render::component_params(app, query), flags.component), format);
   return 0;
 }
@@ -104,6 +109,7 @@ void register_param(CLI::App& app, Action* action) {
   list->add_option("component", flags->component, "Only this component");
   list->add_option("--env", flags->environment, "After this environment's overrides");
   list->add_option("-m,--module", flags->module, "Only this module");
+  list->add_flag("--without-modules", flags->without_modules, "With --env: only the environment's own values");
   list->add_option("-o,--output", flags->format, "Output format: table or json");
   list->add_option("-J,--jpath", flags->jsonnet.jpath, "Additional Jsonnet library search path")
       ->allow_extra_args(false);

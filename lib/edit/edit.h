@@ -48,6 +48,7 @@ struct EnvironmentUpdate {
   std::optional<std::string> new_name;  // moves environments/<path> to environments/<new name>
   std::optional<std::string> ns;
   std::optional<std::string> server;
+  std::optional<std::string> api_spec;  // changes k8sVersion (version:vX.Y.Z or file:PATH)
 };
 void update_environment(const std::string& app_root, const EnvironmentUpdate& update);
 

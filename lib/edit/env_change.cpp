@@ -134,6 +134,7 @@ void update_environment(const std::string& root, const EnvironmentUpdate& update
     if (!entry.contains("destination") || !entry["destination"].is_object()) entry["destination"] = json::object();
     if (update.ns) entry["destination"]["namespace"] = *update.ns;
     if (update.server) entry["destination"]["server"] = *update.server;
+    if (update.api_spec) entry["k8sVersion"] = k8s_version_of(*update.api_spec);
     environments[new_name] = entry;
   });
 }

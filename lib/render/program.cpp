@@ -110,7 +110,7 @@ PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
 }
 
 std::string build_params_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
-                                 jsonnet::Evaluator* evaluator) {
+                                 jsonnet::Evaluator* evaluator, bool without_modules) {
   std::string top = "{\n";
   for (size_t i = 0; i < modules.size(); ++i) {
     const app::Module& module = modules[i];
@@ -125,7 +125,7 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
     // A and B: module params, each component's entry merge-patched with the module's
     // globals; outside the root module, keys qualified with the module name.
     const std::string module_params = module.dir + "/params.libsonnet";
-    const bool has_module_params = evaluator->input_exists(module_params);
+    const bool has_module_params = !without_modules && evaluator->input_exists(module_params);
     const std::string module_source =
         has_module_params ? import_of(evaluator->import_path(ctx_a, module_params)) : "{ components: {} }";
     const std::string prefix = module.name == "/" ? "" : module.name + ".";

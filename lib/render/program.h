@@ -40,8 +40,10 @@ PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
 // `components` of the environment's params.libsonnet evaluated over the module's
 // (globals applied, keys qualified), "raw" the module params' own components (for YAML
 // components, only where needed).
+// `without_modules` evaluates the environment's params over empty module params, so
+// only environment-level values show (`param list --without-modules`).
 std::string build_params_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
-                                 jsonnet::Evaluator* evaluator);
+                                 jsonnet::Evaluator* evaluator, bool without_modules = false);
 
 // ks's stage C on the first program's output: per module, the environment's params
 // narrowed to the module's components ({"<module index>": {"params": {components},

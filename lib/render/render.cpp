@@ -106,7 +106,8 @@ nlohmann::json component_params(const app::App& app, const ParamsQuery& query) {
   jsonnet::Evaluator evaluator({});
   for (const auto& [path, content] : query.overlays) evaluator.add_overlay(path, content);
   const json narrowed =
-      narrow_params(modules, json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator))));
+      narrow_params(modules, json::parse(evaluator.evaluate(
+                                    "params", build_params_program(modules, layout, &evaluator, query.without_modules))));
   json out = json::object();
   for (size_t i = 0; i < modules.size(); ++i) {
     const std::string prefix = modules[i].name == "/" ? "" : modules[i].name + ".";

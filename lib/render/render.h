@@ -42,6 +42,7 @@ struct ParamsQuery {
   std::string module = "/";  // with an environment: "" for every module the environment renders
   std::vector<std::string> jpaths;
   std::map<std::string, std::string> overlays;  // absolute path -> content to use instead of the file
+  bool without_modules = false;  // with an environment: its own values only, over empty module params
 };
 
 // Component (qualified name) -> its parameters, as the components see them

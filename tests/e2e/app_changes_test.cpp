@@ -49,6 +49,11 @@ TEST_F(AppChanges, EnvSetRenamesMovesAndChangesTheDestination) {
   EXPECT_NE(kgen({"param", "list", "pets-pvc", "--env", "production"}).out.find("'ReadWriteOnce'"), std::string::npos);
 }
 
+TEST_F(AppChanges, EnvSetApiSpecChangesTheVersion) {
+  ASSERT_EQ(kgen({"env", "set", "prod", "--api-spec", "version:v1.9.6"}).exit_code, 0);
+  EXPECT_NE(kgen({"env", "list"}).out.find("prod             v1.9.6"), std::string::npos);
+}
+
 TEST_F(AppChanges, EnvRmRemovesEntryAndFolder) {
   ASSERT_EQ(kgen({"env", "rm", "prod"}).exit_code, 0);
   EXPECT_FALSE(fs::exists(file("environments/prod")));
