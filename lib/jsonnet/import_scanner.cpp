@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "common/utf8.h"
+
 namespace kgen::jsonnet {
 namespace {
 
@@ -108,16 +110,7 @@ class Scanner {
               const char h = s_[p];
               code = code * 16 + static_cast<unsigned>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
             }
-            if (code < 0x80) {
-              out->push_back(static_cast<char>(code));
-            } else if (code < 0x800) {
-              out->push_back(static_cast<char>(0xC0 | (code >> 6)));
-              out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-            } else {
-              out->push_back(static_cast<char>(0xE0 | (code >> 12)));
-              out->push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-              out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-            }
+            append_utf8(code, out);
             break;
           }
           default: out->push_back(e); break;  // \" \' \\ \/

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "params/literal.h"
 #include "params/params.h"
 #include "params/syntax.h"
 
@@ -60,68 +61,11 @@ Doc parse_doc(const std::string& text, const std::string& file) {
   return doc;
 }
 
-bool is_identifier(const std::string& s) {
-  static const char* const kKeywords[] = {"assert", "else", "error", "false", "for", "function", "if",
-                                          "import", "importstr", "importbin", "in", "local", "null",
-                                          "tailstrict", "then", "self", "super", "true"};
-  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  for (char c : s) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
-  }
-  return std::none_of(std::begin(kKeywords), std::end(kKeywords), [&](const char* k) { return s == k; });
+std::string key_text(const std::string& key, const Doc& doc) {
+  return is_jsonnet_identifier(key) ? key : jsonnet_string(key, doc.key_quote);
 }
 
-std::string quoted(const std::string& s, char quote) {
-  // Use the other quote when the text holds this one but not the other.
-  if (s.find(quote) != std::string::npos && s.find(quote == '\'' ? '"' : '\'') == std::string::npos) {
-    quote = quote == '\'' ? '"' : '\'';
-  }
-  std::string out(1, quote);
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c == quote) out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-          continue;
-        }
-        out += c;
-    }
-  }
-  return out + quote;
-}
-
-std::string key_text(const std::string& key, char quote) { return is_identifier(key) ? key : quoted(key, quote); }
-std::string key_text(const std::string& key, const Doc& doc) { return key_text(key, doc.key_quote); }
-
-// A JSON value as a one-line Jsonnet literal in the file's quote style.
-std::string literal(const json& v, char quote) {
-  switch (v.type()) {
-    case json::value_t::string: return quoted(v.get<std::string>(), quote);
-    case json::value_t::array: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + literal(v[i], quote);
-      return out + "]";
-    }
-    case json::value_t::object: {
-      if (v.empty()) return "{}";
-      std::string out = "{ ";
-      bool first = true;
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        out += (first ? "" : ", ") + key_text(it.key(), quote) + ": " + literal(it.value(), quote);
-        first = false;
-      }
-      return out + " }";
-    }
-    default: return v.dump();  // numbers, booleans, null
-  }
-}
+std::string literal(const json& v, const Doc& doc) { return jsonnet_literal(v, doc.quote, doc.key_quote); }
 
 const Node* unwrap(const Node* n) {
   while (n != nullptr && (n->kind == Node::Kind::Local || n->kind == Node::Kind::Parens)) n = n->children.back().get();
@@ -235,11 +179,11 @@ std::string set_path(const Doc& doc, const Node& start, const std::vector<std::s
     const Field* field = find_field(*object, path[i]);
     if (field == nullptr) {
       const json rest = nested(path, i, value);
-      return splice_into(doc.text, insert_field(doc.text, *object, key_text(path[i], doc) + ": " + literal(rest, doc.quote),
+      return splice_into(doc.text, insert_field(doc.text, *object, key_text(path[i], doc) + ": " + literal(rest, doc),
                                           expand_empty));
     }
     if (i + 1 == path.size()) {
-      const std::string replacement = literal(value, doc.quote);
+      const std::string replacement = literal(value, doc);
       const std::string current = doc.text.substr(field->value->span.begin, field->value->span.end - field->value->span.begin);
       if (current == replacement) return doc.text;
       return splice_into(doc.text, {field->value->span.begin, field->value->span.end, replacement});
@@ -337,9 +281,9 @@ std::string set_component_param(const std::string& text, const std::string& file
     std::string entry_text = key_text(component, doc) + ": ";
     if (components.multiline) {
       entry_text += "{\n" + indent + "  " + key_text(path[0], doc) + ": " +
-                    literal(object[path[0]], doc.quote) + ",\n" + indent + "}";
+                    literal(object[path[0]], doc) + ",\n" + indent + "}";
     } else {
-      entry_text += literal(object, doc.quote);
+      entry_text += literal(object, doc);
     }
     return splice_into(text, insert_field(text, components, entry_text, false));
   }
@@ -371,8 +315,8 @@ std::string set_env_param(const std::string& text, const std::string& file, cons
   const Field* entry = find_field(components, component);
   if (entry == nullptr) {
     const std::string indent = field_indent(text, components);
-    const std::string entry_text = quoted(component, '"') + "+: {\n" + indent + "  " + key_text(key, doc) + ": " +
-                                   literal(value, doc.quote) + ",\n" + indent + "}";
+    const std::string entry_text = jsonnet_string(component, '"') + "+: {\n" + indent + "  " + key_text(key, doc) + ": " +
+                                   literal(value, doc) + ",\n" + indent + "}";
     return splice_into(text, insert_field(text, components, entry_text, true));
   }
   const Node* params = unwrap(entry->value.get());

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace kgen::params {
 namespace {
 
@@ -165,19 +167,6 @@ class Lexer {
     if (pos_ >= s_.size()) throw LexError{start, "unterminated string"};
     ++pos_;
     return out;
-  }
-
-  static void append_utf8(unsigned code, std::string* out) {
-    if (code < 0x80) {
-      out->push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (code >> 6)));
-      out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xE0 | (code >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
   }
 
   std::string verbatim(char quote) {

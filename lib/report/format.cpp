@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "encoding/go_json.h"
 #include "encoding/go_number.h"
+#include "params/literal.h"
 #include "report/report.h"
 
 namespace kgen::report {
@@ -19,30 +20,6 @@ std::string upper(std::string s) {
 
 void rtrim(std::string* s) {
   while (!s->empty() && s->back() == ' ') s->pop_back();
-}
-
-bool is_identifier(const std::string& s) {
-  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
-// Jsonnet string literal: single quotes unless the text holds ' and no ".
-std::string jsonnet_string(const std::string& s) {
-  const bool single = !(s.find('\'') != std::string::npos && s.find('"') == std::string::npos);
-  const char quote = single ? '\'' : '"';
-  std::string out(1, quote);
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c == quote) out += '\\';
-        out += c;
-    }
-  }
-  return out + quote;
 }
 
 }  // namespace
@@ -102,39 +79,7 @@ std::string format_json_listing(const std::string& kind, const std::vector<json>
   return "{\n\t\"kind\": " + encoding::to_go_json(json(kind), 1) + ",\n\t\"data\": " + nested + "\n}\n";
 }
 
-std::string jsonnet_literal(const json& value) {
-  switch (value.type()) {
-    case json::value_t::string:
-      return jsonnet_string(value.get<std::string>());
-    case json::value_t::object: {
-      if (value.empty()) return "{}";
-      std::string out = "{ ";
-      bool first = true;
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        if (!first) out += ", ";
-        first = false;
-        out += (is_identifier(it.key()) ? it.key() : jsonnet_string(it.key())) + ": " + jsonnet_literal(it.value());
-      }
-      return out + " }";
-    }
-    case json::value_t::array: {
-      std::string out = "[";
-      bool first = true;
-      for (const auto& item : value) {
-        if (!first) out += ", ";
-        first = false;
-        out += jsonnet_literal(item);
-      }
-      return out + "]";
-    }
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return encoding::go_json_number(value.get<double>());
-    default:
-      return value.dump();
-  }
-}
+std::string jsonnet_literal(const json& value) { return params::jsonnet_literal(value, '\'', '\''); }
 
 std::string diff_value(const json& value) {
   if (value.is_number()) return encoding::go_json_number(value.get<double>());

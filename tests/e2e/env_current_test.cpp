@@ -4,8 +4,7 @@
 #include <filesystem>
 
 #include "common/files.h"
-#include "support/run_process.h"
-#include "support/temp_dir.h"
+#include "support/app_copy.h"
 
 namespace kgen::testing {
 namespace {
@@ -14,16 +13,9 @@ namespace fs = std::filesystem;
 
 class EnvCurrent : public ::testing::Test {
  protected:
-  void SetUp() override {
-    fs::copy(fs::path(KGEN_SOURCE_DIR) / "tests/e2e/apps/pets-final", app_.path(), fs::copy_options::recursive);
-  }
-  ProcessResult kgen(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {KGEN_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv, app_.path());
-  }
-  std::string marker() const { return app_.path() + "/.ks_environment"; }
-  TempDir app_;
+  ProcessResult kgen(const std::vector<std::string>& args) { return app_.kgen(args); }
+  std::string marker() const { return app_.file(".ks_environment"); }
+  AppCopy app_{"pets-final"};
 };
 
 TEST_F(EnvCurrent, SetWritesTheNameAndShowUsesIt) {

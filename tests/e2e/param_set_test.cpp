@@ -6,8 +6,7 @@
 #include <thread>
 
 #include "common/files.h"
-#include "support/run_process.h"
-#include "support/temp_dir.h"
+#include "support/app_copy.h"
 
 namespace kgen::testing {
 namespace {
@@ -16,16 +15,9 @@ namespace fs = std::filesystem;
 
 class ParamSet : public ::testing::Test {
  protected:
-  void SetUp() override {
-    fs::copy(fs::path(KGEN_SOURCE_DIR) / "tests/e2e/apps/pets-final", app_.path(), fs::copy_options::recursive);
-  }
-  ProcessResult kgen(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {KGEN_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_process(argv, app_.path());
-  }
-  std::string params() const { return app_.path() + "/components/params.libsonnet"; }
-  TempDir app_;
+  ProcessResult kgen(const std::vector<std::string>& args) { return app_.kgen(args); }
+  std::string params() const { return app_.file("components/params.libsonnet"); }
+  AppCopy app_{"pets-final"};
 };
 
 TEST_F(ParamSet, ConcurrentWritersLoseNoUpdate) {
