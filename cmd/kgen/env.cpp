@@ -9,6 +9,7 @@
 #include "edit/edit.h"
 #include "encoding/go_yaml.h"
 #include "kgen/app_flags.h"
+#include "kube/kubeconfig.h"
 #include "kgen/commands.h"
 #include "report/report.h"
 
@@ -26,6 +27,8 @@ struct EnvFlags {
   std::string api_spec;
   std::string new_name;
   std::vector<std::string> modules;
+  std::string context;
+  std::string kubeconfig;
 };
 
 app::App load(const EnvFlags& flags) { return app::load_app(app::find_app_root(flags.app.dir)); }
@@ -77,6 +80,17 @@ int run_add(const EnvFlags& flags) {
   edit::NewEnvironment env;
   env.name = flags.name;
   env.server = flags.server;
+  if (!flags.server.empty() && !flags.context.empty()) {
+    throw Error("--server and --context together", "give one: the context's cluster names the server");
+  }
+  if (flags.server.empty()) {
+    // The server (and namespace) of a kubeconfig context: --context, else the current one.
+    const auto target = kube::resolve_context(kube::kubeconfig_files(flags.kubeconfig), flags.context);
+    std::cerr << "kgen: Using context \"" << target.context << "\" from kubeconfig file \""
+              << display_path(target.file) << "\"\n";
+    env.server = target.server;
+    if (!target.ns.empty()) env.ns = target.ns;
+  }
   if (!flags.ns.empty()) env.ns = flags.ns;
   env.api_spec = flags.api_spec;
   std::cerr << "kgen: " << edit::add_environment(app::find_app_root(flags.app.dir), env) << "\n";
@@ -123,7 +137,9 @@ void register_env(CLI::App& app, Action* action) {
 
   CLI::App* add = env->add_subcommand("add", "Add an environment");
   add->add_option("name", flags->name, "Environment name")->required();
-  add->add_option("--server", flags->server, "The cluster's API server URL")->required();
+  add->add_option("--server", flags->server, "The cluster's API server URL");
+  add->add_option("--context", flags->context, "Take the server (and namespace) from this kubeconfig context");
+  add->add_option("--kubeconfig", flags->kubeconfig, "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   add->add_option("--namespace", flags->ns, "Namespace (default: default)");
   add->add_option("--api-spec", flags->api_spec, "Kubernetes version: version:vX.Y.Z or file:swagger.json");
   add->callback([flags, action] { *action = [flags] { return run_add(*flags); }; });

@@ -46,6 +46,18 @@ TEST_F(AppChanges, EnvSetApiSpecChangesTheVersion) {
   EXPECT_NE(kgen({"env", "list"}).out.find("prod             v1.9.6"), std::string::npos);
 }
 
+TEST_F(AppChanges, EnvAddTakesServerAndNamespaceFromAKubeconfigContext) {
+  TempDir home;
+  const std::string config = home.write(
+      "config", "current-context: lab\ncontexts:\n- name: lab\n  context: {cluster: c, namespace: kubeflow}\n"
+                "clusters:\n- name: c\n  cluster: {server: 'https://10.1.2.3:6443'}\n");
+  const ProcessResult add = kgen({"env", "add", "lab", "--kubeconfig", config});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  EXPECT_NE(add.err.find("Using context \"lab\""), std::string::npos);
+  EXPECT_NE(kgen({"env", "list"}).out.find("lab              v1.8.0             kubeflow  https://10.1.2.3:6443"),
+            std::string::npos);
+}
+
 TEST_F(AppChanges, EnvRmRemovesEntryAndFolder) {
   ASSERT_EQ(kgen({"env", "rm", "prod"}).exit_code, 0);
   EXPECT_FALSE(fs::exists(file("environments/prod")));
