@@ -12,7 +12,8 @@ packages=(
   libcli11-dev          # command-line parsing
   nlohmann-json3-dev    # JSON values
   libre2-dev            # Go-compatible regular expressions (regexMatch, regexSubst)
-  libssl-dev            # SHA-256 for the sha256 native function
+  libssl-dev            # SHA-256 (the sha256 native, the render cache, golden hashes)
+  libdtl-dev            # unified diffs (golden check)
   # tests
   libgtest-dev libgmock-dev
   clang-14 libclang-rt-14-dev   # the libFuzzer target (tests/fuzz)

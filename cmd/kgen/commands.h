@@ -16,6 +16,7 @@ void register_env(CLI::App& app, Action* action);
 void register_component(CLI::App& app, Action* action);
 void register_param(CLI::App& app, Action* action);
 void register_app_setup(CLI::App& app, Action* action);
+void register_golden(CLI::App& app, Action* action);
 
 // Printing shared by the commands: "kgen: warning: ..." on stderr.
 void print_warning(const std::string& message);

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   register_component(app, &action);
   register_param(app, &action);
   register_app_setup(app, &action);
+  register_golden(app, &action);
   register_version(app, &action);
   try {
     app.parse(argc, argv);
