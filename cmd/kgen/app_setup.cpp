@@ -1,4 +1,5 @@
 // kgen init | upgrade
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -23,6 +24,26 @@ void register_app_setup(CLI::App& app, Action* action) {
     *action = [init] {
       std::cerr << "kgen: created " << edit::init_app(*init) << "\n";
       return 0;
+    };
+  });
+
+  auto fmt_paths = std::make_shared<std::vector<std::string>>();
+  auto fmt_check = std::make_shared<bool>(false);
+  CLI::App* fmt = app.add_subcommand("fmt", "Format Jsonnet files (default: the app's own)");
+  fmt->add_option("paths", *fmt_paths, "Files or folders");
+  fmt->add_flag("--check", *fmt_check, "Only list the files that would change; exit 1 if any");
+  fmt->callback([fmt_paths, fmt_check, action] {
+    *action = [fmt_paths, fmt_check] {
+      std::vector<std::string> paths = *fmt_paths;
+      if (paths.empty()) {
+        const std::string root = app::find_app_root(".");
+        for (const char* dir : {"components", "environments", "lib"}) {
+          if (std::filesystem::is_directory(root + "/" + dir)) paths.push_back(root + "/" + dir);
+        }
+      }
+      const auto result = edit::format_files(paths, *fmt_check);
+      for (const auto& file : result.changed) std::cout << file << "\n";
+      return *fmt_check && !result.changed.empty() ? 1 : 0;
     };
   });
 

@@ -79,3 +79,17 @@ void set_environment_targets(const std::string& app_root, const std::string& nam
 std::vector<std::string> remove_component(const std::string& app_root, const std::string& qualified);
 
 }  // namespace kgen::edit
+
+namespace kgen::edit {
+
+struct FormatResult {
+  std::vector<std::string> changed;  // files that were (or, checking, would be) rewritten
+  size_t checked = 0;
+};
+
+// Formats the Jsonnet files among `paths` (folders are searched for .jsonnet and
+// .libsonnet files, skipping vendor/ and lib/ksonnet-lib/). With `check_only`, nothing
+// is written. Files are rewritten atomically, only when their text changes.
+FormatResult format_files(const std::vector<std::string>& paths, bool check_only);
+
+}  // namespace kgen::edit

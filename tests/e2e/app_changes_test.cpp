@@ -58,6 +58,19 @@ TEST_F(AppChanges, EnvAddTakesServerAndNamespaceFromAKubeconfigContext) {
             std::string::npos);
 }
 
+TEST_F(AppChanges, FmtFormatsAndKeepsTheRender) {
+  const std::string before = kgen({"show", "default", "--no-cache"}).out;
+  const ProcessResult check = kgen({"fmt", "--check"});
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.out.find("components/params.libsonnet"), std::string::npos) << check.out;
+  ASSERT_EQ(kgen({"fmt"}).exit_code, 0);
+  EXPECT_EQ(kgen({"fmt", "--check"}).exit_code, 0);
+  EXPECT_EQ(kgen({"show", "default", "--no-cache"}).out, before);
+  const ProcessResult bad = kgen({"fmt", KGEN_SOURCE_DIR "/tests/e2e/apps/broken/components/static-error.jsonnet"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("static-error.jsonnet:4:3: syntax error"), std::string::npos) << bad.err;
+}
+
 TEST_F(AppChanges, EnvRmRemovesEntryAndFolder) {
   ASSERT_EQ(kgen({"env", "rm", "prod"}).exit_code, 0);
   EXPECT_FALSE(fs::exists(file("environments/prod")));
