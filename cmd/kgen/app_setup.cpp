@@ -47,6 +47,19 @@ void register_app_setup(CLI::App& app, Action* action) {
     };
   });
 
+  auto migrate_dir = std::make_shared<std::string>(".");
+  auto migrate_write = std::make_shared<bool>(false);
+  CLI::App* migrate = app.add_subcommand("migrate", "Check an existing ks app for kgen and print a checklist");
+  migrate->add_option("dir", *migrate_dir, "The app (default: the current folder)");
+  migrate->add_flag("--write", *migrate_write, "Also do the safe steps: upgrade, missing environment folders");
+  migrate->callback([migrate_dir, migrate_write, action] {
+    *action = [migrate_dir, migrate_write] {
+      const auto report = edit::migrate_app(app::find_app_root(*migrate_dir), *migrate_write);
+      for (const auto& line : report.lines) std::cout << line << "\n";
+      return report.ready ? 0 : 1;
+    };
+  });
+
   auto flags = std::make_shared<AppFlags>();
   auto dry_run = std::make_shared<bool>(false);
   CLI::App* upgrade = app.add_subcommand("upgrade", "Rewrite an older ks app (0.0.1 to 0.2.0) as apiVersion 0.3.0");

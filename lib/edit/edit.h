@@ -93,3 +93,19 @@ struct FormatResult {
 FormatResult format_files(const std::vector<std::string>& paths, bool check_only);
 
 }  // namespace kgen::edit
+
+namespace kgen::edit {
+
+struct MigrationReport {
+  std::vector<std::string> lines;  // the checklist, one finding per line
+  bool ready = false;              // every environment renders
+};
+
+// Inspects an existing ks app: app.yaml version and what upgrade changes, environments
+// without folders (and folders without entries), Kubernetes versions and libraries,
+// vendored packages, registries that would need the network, ksonnet-only features,
+// and whether each environment renders. With `write`, first performs the safe steps
+// (upgrade, environment folders from app.yaml).
+MigrationReport migrate_app(const std::string& app_root, bool write);
+
+}  // namespace kgen::edit

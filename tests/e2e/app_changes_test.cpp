@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "common/files.h"
 #include "support/app_copy.h"
@@ -137,6 +138,43 @@ TEST(AppSetup, UpgradeRewritesOldAppsAndKeepsThemRendering) {
     EXPECT_EQ(run_process({KGEN_BINARY, "show", "dev", "--no-cache"}, app.path()).out, show_before) << fixture;
     EXPECT_EQ(run_process({KGEN_BINARY, "upgrade"}, app.path()).out, "") << fixture;  // nothing left to do
   }
+}
+
+}  // namespace
+}  // namespace kgen::testing
+
+namespace kgen::testing {
+namespace {
+
+TEST(Migrate, ChecklistWriteAndReadiness) {
+  AppCopy app("legacy-010");
+  std::filesystem::remove_all(app.file("environments/dev"));
+  ProcessResult report = app.kgen({"migrate"});
+  EXPECT_EQ(report.exit_code, 0) << report.out;
+  EXPECT_NE(report.out.find("app.yaml: apiVersion 0.1.0\n"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("kgen upgrade would: Writing app.yaml as apiVersion 0.3.0\n"), std::string::npos);
+  EXPECT_NE(report.out.find("environment dev: no folder environments/dev/"), std::string::npos);
+  EXPECT_NE(report.out.find("package kubeflow/tf-serving@430d4f7: vendored at"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(app.file("environments/dev")));  // a check changes nothing
+
+  report = app.kgen({"migrate", "--write"});
+  EXPECT_EQ(report.exit_code, 0) << report.out;
+  EXPECT_TRUE(is_regular_file(app.file("environments/dev/params.libsonnet")));
+  EXPECT_EQ(read_file(app.file("app.yaml")).rfind("apiVersion: 0.3.0\n", 0), 0u);
+  EXPECT_NE(report.out.find("ready: yes"), std::string::npos);
+}
+
+TEST(Migrate, ReportsWhatBlocksAnApp) {
+  AppCopy app("broken");
+  const ProcessResult report = app.kgen({"migrate"});
+  EXPECT_EQ(report.exit_code, 1);
+  EXPECT_NE(report.out.find("render default: FAILED: components/"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("ready: no"), std::string::npos);
+
+  AppCopy helm("pets-final");
+  const std::string chart = helm.file("components/chart.jsonnet");
+  std::ofstream(chart) << "std.native('renderHelmChart')('repo', 'chart', '1.0', {}, 'chart')\n";
+  EXPECT_NE(helm.kgen({"migrate"}).out.find("chart.jsonnet:1 calls renderHelmChart"), std::string::npos);
 }
 
 }  // namespace
