@@ -12,8 +12,8 @@ mkdir -p "$out/corpus"
 cp "$here"/corpus/* "$out/corpus/"
 clang++-14 -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -I"$root/lib" \
-  "$here/params_fuzzer.cpp" "$root/lib/params/syntax.cpp" "$root/lib/params/edit.cpp" \
-  "$root/lib/params/value.cpp" "$root/lib/common/error.cpp" "$root/lib/common/files.cpp" \
-  -lre2 -o "$out/params_fuzzer"
+  -DKGEN_VERSION='"fuzz"' \
+  "$here/params_fuzzer.cpp" "$root"/lib/params/*.cpp "$root"/lib/common/*.cpp "$root"/lib/encoding/*.cpp \
+  -lre2 -lyaml-cpp -lcrypto -o "$out/params_fuzzer"
 cd "$out"
 exec ./params_fuzzer -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 corpus
