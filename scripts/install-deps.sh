@@ -9,6 +9,7 @@ packages=(
   # libraries kgen links against
   libjsonnet-dev        # Jsonnet evaluator (libjsonnet / libjsonnet++)
   libyaml-cpp-dev       # YAML parsing (app.yaml, YAML components, parseYaml)
+  libyaml-dev           # libyaml: YAML syntax check before yaml-cpp (which can hang on bad input)
   libcli11-dev          # command-line parsing
   nlohmann-json3-dev    # JSON values
   libre2-dev            # Go-compatible regular expressions (regexMatch, regexSubst)

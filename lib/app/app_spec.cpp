@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "encoding/yaml_syntax.h"
 
 namespace kgen::app {
 namespace {
@@ -16,6 +17,11 @@ Location at(const std::string& file, const YAML::Node& node) {
 }
 
 YAML::Node load_yaml(const std::string& text, const std::string& file) {
+  int line = 0, column = 0;
+  std::string problem;
+  if (!encoding::check_yaml_syntax(text, &line, &column, &problem)) {
+    throw Error("invalid YAML: " + problem, "fix the syntax at that position", {file, line, column});
+  }
   try {
     YAML::Node root = YAML::Load(text);
     if (!root.IsMap()) {

@@ -7,6 +7,7 @@
 
 #include "encoding/go_number.h"
 #include "encoding/go_yaml_resolve.h"
+#include "encoding/yaml_syntax.h"
 
 namespace kgen::encoding {
 namespace {
@@ -102,6 +103,7 @@ json node_to_json(const YAML::Node& node) {
 }  // namespace
 
 bool decode_yaml_documents(const std::string& text, std::vector<json>* docs, YamlError* error) {
+  if (!check_yaml_syntax(text, &error->line, &error->column, &error->message)) return false;
   try {
     for (const YAML::Node& doc : YAML::LoadAll(text)) {
       if (doc.IsNull() && doc.Tag().empty()) continue;

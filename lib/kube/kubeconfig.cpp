@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "common/files.h"
+#include "encoding/yaml_syntax.h"
 
 namespace kgen::kube {
 namespace {
@@ -57,6 +58,11 @@ ContextTarget resolve_context(const std::vector<std::string>& files, const std::
     if (!text) continue;
     any = true;
     YAML::Node root;
+    int line = 0, column = 0;
+    std::string problem;
+    if (!encoding::check_yaml_syntax(*text, &line, &column, &problem)) {
+      throw Error("invalid kubeconfig: " + problem, "fix the file", {display_path(file), line, column});
+    }
     try {
       root = YAML::Load(*text);
     } catch (const YAML::Exception& e) {

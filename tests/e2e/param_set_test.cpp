@@ -1,6 +1,9 @@
 // `kgen param set` on copies of an app: concurrent writers, file modes, no-op writes.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <thread>
@@ -34,6 +37,26 @@ TEST_F(ParamSet, ConcurrentWritersLoseNoUpdate) {
   for (int i = 0; i < kWriters; ++i) {
     EXPECT_EQ(codes[i], 0);
     EXPECT_NE(text.find("key" + std::to_string(i) + ": " + std::to_string(i) + ","), std::string::npos) << i;
+  }
+}
+
+// SIGKILL at random moments of `param set`: the file is always the old text or the
+// new one, never a mix (temporary file + rename).
+TEST_F(ParamSet, KilledMidwayLeavesOldOrNewContent) {
+  ASSERT_EQ(kgen({"param", "set", "pets-pvc", "storage", "A"}).exit_code, 0);
+  const std::string with_a = read_file(params());
+  ASSERT_EQ(kgen({"param", "set", "pets-pvc", "storage", "B"}).exit_code, 0);
+  const std::string with_b = read_file(params());
+  std::srand(12345);
+  for (int i = 0; i < 40; ++i) {
+    const std::string value = i % 2 == 0 ? "A" : "B";
+    const int pid = spawn_process({KGEN_BINARY, "param", "set", "pets-pvc", "storage", value}, app_.path());
+    usleep(static_cast<useconds_t>(std::rand() % 40000));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    const std::string now = read_file(params());
+    ASSERT_TRUE(now == with_a || now == with_b) << "run " << i << " left:\n" << now;
   }
 }
 

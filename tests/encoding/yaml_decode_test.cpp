@@ -39,6 +39,16 @@ TEST(YamlDecode, ReportsLineOfSyntaxErrors) {
   EXPECT_FALSE(error.message.empty());
 }
 
+// yaml-cpp 0.7 loops forever on this input (found by the YAML fuzzer); libyaml's syntax
+// check rejects it first.
+TEST(YamlDecode, InputThatHungYamlCppIsAnError) {
+  std::vector<json> docs;
+  YamlError error;
+  EXPECT_FALSE(decode_yaml_documents("{},\n{},\n{}", &docs, &error));
+  EXPECT_EQ(error.line, 1);
+  EXPECT_FALSE(error.message.empty());
+}
+
 TEST(YamlDecode, InfinityCannotBeJson) {
   std::vector<json> docs;
   YamlError error;

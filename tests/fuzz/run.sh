@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# Builds the params fuzzer with clang (libFuzzer + AddressSanitizer + UBSan) and runs
-# it for SECONDS (default 20) on a copy of the corpus. Exit 0: no crash. A crash
-# leaves its input in the output folder: add it to tests/fuzz/corpus/ as a regression.
-#   tests/fuzz/run.sh [SECONDS] [OUT_DIR]
+# Builds one of kgen's fuzz targets with clang (libFuzzer + AddressSanitizer + UBSan) and
+# runs it for SECONDS (default 20) on a copy of its corpus. Exit 0: no crash. A crash
+# leaves its input in OUT_DIR: add it to the target's corpus folder as a regression.
+#   tests/fuzz/run.sh [params|yaml] [SECONDS] [OUT_DIR]
+#     params: the Jsonnet parser and the params editor (corpus/)
+#     yaml:   the go-yaml emitter/decoder round trip and app.yaml loading (corpus-yaml/)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-seconds="${1:-20}"
-out="${2:-$(mktemp -d)}"
+target="${1:-params}"
+seconds="${2:-20}"
+out="${3:-$(mktemp -d)}"
+case "$target" in
+  params) corpus="$here/corpus"; sources=("$root"/lib/params/*.cpp) ;;
+  yaml) corpus="$here/corpus-yaml"; sources=("$root"/lib/app/*.cpp) ;;
+  *) echo "unknown target $target (params or yaml)" >&2; exit 2 ;;
+esac
 mkdir -p "$out/corpus"
-cp "$here"/corpus/* "$out/corpus/"
+cp "$corpus"/* "$out/corpus/"
 clang++-14 -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$root/lib" \
-  -DKGEN_VERSION='"fuzz"' \
-  "$here/params_fuzzer.cpp" "$root"/lib/params/*.cpp "$root"/lib/common/*.cpp "$root"/lib/encoding/*.cpp \
-  -lre2 -lyaml-cpp -lcrypto -o "$out/params_fuzzer"
+  -I"$root/lib" -DKGEN_VERSION='"fuzz"' \
+  "$here/${target}_fuzzer.cpp" "${sources[@]}" "$root"/lib/common/*.cpp "$root"/lib/encoding/*.cpp \
+  -lre2 -lyaml-cpp -lyaml -lcrypto -o "$out/${target}_fuzzer"
 cd "$out"
-exec ./params_fuzzer -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 corpus
+exec "./${target}_fuzzer" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 corpus

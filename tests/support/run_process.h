@@ -17,4 +17,8 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd,
                           const std::map<std::string, std::string>& env = {});
 
+// Starts `argv` in `cwd` with output discarded and returns its pid (for tests that
+// kill it midway).
+int spawn_process(const std::vector<std::string>& argv, const std::string& cwd);
+
 }  // namespace kgen::testing
