@@ -7,6 +7,7 @@
 #include "edit/edit.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
+#include "kube/kubeconfig.h"
 
 namespace kgen::cmd {
 
@@ -15,14 +16,25 @@ void register_app_setup(CLI::App& app, Action* action) {
   CLI::App* init_cmd = app.add_subcommand("init", "Create a new app with one environment (offline)");
   init_cmd->add_option("name", init->name, "App name")->required();
   init_cmd->add_option("--dir", init->dir, "Folder to create (default: ./NAME)");
-  init_cmd->add_option("--server", init->server, "API server of the first environment")->required();
+  auto context = std::make_shared<std::string>();
+  auto kubeconfig = std::make_shared<std::string>();
+  init_cmd->add_option("--server", init->server, "API server of the first environment");
+  init_cmd->add_option("--context", *context, "Take the server (and namespace) from this kubeconfig context");
+  init_cmd->add_option("--kubeconfig", *kubeconfig, "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   init_cmd->add_option("--namespace", init->ns, "Its namespace (default: default)");
   init_cmd->add_option("--env", init->env_name, "Its name (default: default)");
   init_cmd->add_option("--api-spec", init->api_spec, "Kubernetes version: version:vX.Y.Z or file:swagger.json");
   init_cmd->add_flag("--skip-default-registries", init->skip_default_registries, "Do not list the incubator registry");
-  init_cmd->callback([init, action] {
-    *action = [init] {
-      std::cerr << "kgen: created " << edit::init_app(*init) << "\n";
+  init_cmd->callback([init, context, kubeconfig, action] {
+    *action = [init, context, kubeconfig] {
+      edit::InitOptions options = *init;
+      if (options.server.empty()) {
+        // As ks init: the server of a kubeconfig context (the current one by default).
+        const auto target = kube::resolve_context(kube::kubeconfig_files(*kubeconfig), *context);
+        options.server = target.server;
+        if (options.ns.empty()) options.ns = target.ns;
+      }
+      std::cerr << "kgen: created " << edit::init_app(options) << "\n";
       return 0;
     };
   });

@@ -120,6 +120,13 @@ TEST(AppSetup, InitMakesAnAppThatRenders) {
             "====    ======== ================== ========= ======\n"
             "default          v1.8.0             ns        https://1.2.3.4\n");
   EXPECT_EQ(run_process({KGEN_BINARY, "show", "default"}, app).exit_code, 0);
+  // Without --server, a kubeconfig context names the server and namespace.
+  const std::string config = parent.write(
+      "kubeconfig", "current-context: lab\ncontexts:\n- name: lab\n  context: {cluster: c, namespace: team}\n"
+                    "clusters:\n- name: c\n  cluster: {server: 'https://10.9.8.7'}\n");
+  ASSERT_EQ(run_process({KGEN_BINARY, "init", "fromctx", "--kubeconfig", config}, parent.path()).exit_code, 0);
+  EXPECT_NE(run_process({KGEN_BINARY, "env", "list"}, parent.path() + "/fromctx").out.find("team      https://10.9.8.7"),
+            std::string::npos);
   // An existing folder is never overwritten.
   EXPECT_EQ(run_process({KGEN_BINARY, "init", "demo", "--server", "https://1.2.3.4"}, parent.path()).exit_code, 1);
 }
