@@ -114,10 +114,9 @@ size_t ImportResolver::prelude_length(const std::string& found_here) const {
 
 const std::string* ImportResolver::read_cached(const std::string& path) {
   if (auto it = file_cache_.find(path); it != file_cache_.end()) return &it->second;
-  if (missing_cache_.count(path) != 0) return nullptr;
+  if (auto probed = probes_.find(path); probed != probes_.end() && !probed->second) return nullptr;
   auto content = is_regular_file(path) ? try_read_file(path) : std::nullopt;
   if (!content) {
-    missing_cache_[path] = true;
     probes_[path] = false;
     return nullptr;
   }

@@ -63,7 +63,6 @@ class ImportResolver {
   std::vector<Context> contexts_;
   std::map<std::string, std::string> virtual_files_;
   std::unordered_map<std::string, std::string> file_cache_;   // absolute path -> content
-  std::unordered_map<std::string, bool> missing_cache_;       // absolute path -> known missing
   std::unordered_map<std::string, size_t> prelude_lengths_;   // found_here -> prelude length
   std::unordered_map<std::string, std::vector<Evaluator::BundlePart>> bundles_;  // found_here -> parts
   std::vector<std::string> files_read_;

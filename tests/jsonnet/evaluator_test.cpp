@@ -14,6 +14,13 @@ using testing::TempDir;
 
 json eval(Evaluator& ev, const std::string& code) { return json::parse(ev.evaluate("test", code)); }
 
+// The value of `file` evaluated in a plain context.
+json value_of(const std::string& file) {
+  Evaluator ev({});
+  const int ctx = ev.add_context({});
+  return eval(ev, "import '" + ev.import_path(ctx, file) + "'");
+}
+
 // The error evaluating `file` (in a plain context) raises; fails the test if none.
 Error error_of(const std::string& file, Context context = {}) {
   Evaluator ev({});
@@ -113,18 +120,14 @@ TEST(Evaluator, MissingImportIsReported) {
 TEST(Evaluator, UnusedMissingImportIsLazy) {
   TempDir dir;
   const std::string file = dir.write("c.jsonnet", "local unused = import 'nope.libsonnet'; {ok: true}");
-  Evaluator ev({});
-  const int ctx = ev.add_context({});
-  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, file) + "'"), json::parse(R"({"ok": true})"));
+  EXPECT_EQ(value_of(file), json::parse(R"({"ok": true})"));
 }
 
 TEST(Evaluator, UnusedImportOfBrokenFileIsLazy) {
   TempDir dir;
   dir.write("broken.libsonnet", "{ a: ");
   const std::string file = dir.write("c.jsonnet", "local unused = import 'broken.libsonnet';\n{ ok: true }");
-  Evaluator ev({});
-  const int ctx = ev.add_context({});
-  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, file) + "'"), json::parse(R"({"ok": true})"));
+  EXPECT_EQ(value_of(file), json::parse(R"({"ok": true})"));
 }
 
 TEST(Evaluator, UsedImportOfBrokenFileReportsItsStaticError) {
