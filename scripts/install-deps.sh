@@ -14,8 +14,11 @@ packages=(
   nlohmann-json3-dev    # JSON values
   libre2-dev            # Go-compatible regular expressions (regexMatch, regexSubst)
   libssl-dev            # SHA-256 (the sha256 native, the render cache, golden hashes)
-  libdtl-dev            # unified diffs (golden check)
+  libdtl-dev            # unified diffs (golden check, kgen diff)
+  libcurl4-openssl-dev  # HTTP/TLS to the Kubernetes API server
   # tests
+  libcpp-httplib-dev    # the test API server (tests/apiserver), HTTPS through OpenSSL
+  openssl               # certificates made at test time for the test API server
   libgtest-dev libgmock-dev
   clang-14 libclang-rt-14-dev   # the libFuzzer target (tests/fuzz)
   jsonnet               # the reference `jsonnet` tool, used by tests and the benchmark baseline

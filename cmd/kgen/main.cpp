@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   register_param(app, &action);
   register_app_setup(app, &action);
   register_golden(app, &action);
+  register_apply(app, &action);
+  register_review(app, &action);
   register_version(app, &action);
   try {
     app.parse(argc, argv);

@@ -1,4 +1,4 @@
-// SHA-256 of a byte string, as lowercase hex.
+// SHA-256 of a byte string.
 #pragma once
 
 #include <string>
@@ -7,5 +7,7 @@
 namespace kgen {
 
 std::string sha256_hex(std::string_view data);
+// The 32 raw bytes.
+std::string sha256_bytes(std::string_view data);
 
 }  // namespace kgen

@@ -1,7 +1,5 @@
 #include "golden/golden.h"
 
-#include <dtl/dtl.hpp>
-
 #include <filesystem>
 #include <map>
 #include <set>
@@ -12,6 +10,7 @@
 #include "common/error.h"
 #include "common/files.h"
 #include "common/sha256.h"
+#include "common/unified_diff.h"
 #include "encoding/go_yaml.h"
 #include "encoding/yaml_decode.h"
 
@@ -77,24 +76,6 @@ std::map<std::string, std::string> files_on_disk(const std::string& dir) {
     out[rel] = try_read_file(entry.path().string()).value_or("");
   }
   return out;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
-std::string unified_diff(const std::string& path, const std::string& before, const std::string& after) {
-  dtl::Diff<std::string> diff(split_lines(before), split_lines(after));
-  diff.compose();
-  diff.composeUnifiedHunks();
-  std::ostringstream out;
-  out << "--- a/" << path << "\n+++ b/" << path << "\n";
-  diff.printUnifiedFormat(out);
-  return out.str();
 }
 
 }  // namespace

@@ -1,0 +1,202 @@
+// kgen apply ENV [-c C]... [--dry-run[=client|server]] [--force-conflicts] [--prune [--yes]] [--wait]
+// kgen delete ENV [-c C]... [--dry-run] [--wait]
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include "common/error.h"
+#include "kgen/cluster_session.h"
+#include "kgen/commands.h"
+#include "kube/apply.h"
+#include "kube/applyset.h"
+#include "kube/readiness.h"
+#include "kube/remove.h"
+
+namespace kgen::cmd {
+namespace {
+
+struct ApplyFlags {
+  ClusterFlags cluster;
+  std::string dry_run;  // "", "client", "server"
+  bool force_conflicts = false;
+  bool prune = false;
+  bool yes = false;
+  bool wait = false;
+  std::string timeout = "5m";
+  long poll_interval_ms = 2000;
+};
+
+struct DeleteFlags {
+  ClusterFlags cluster;
+  bool dry_run = false;
+  bool wait = false;
+  std::string timeout = "5m";
+  long poll_interval_ms = 2000;
+};
+
+void print_progress(const std::vector<kube::ObjectStatus>& statuses, bool terminal, std::vector<std::string>* last) {
+  size_t ready = 0;
+  const kube::ObjectStatus* waiting = nullptr;
+  std::vector<std::string> lines;
+  for (const auto& s : statuses) {
+    if (s.readiness.state == kube::ReadyState::Ready) ++ready;
+    else if (waiting == nullptr) waiting = &s;
+    lines.push_back(s.kind + " " + s.name + ": " + s.readiness.summary + (s.readiness.detail.empty() ? "" : " " + s.readiness.detail));
+  }
+  if (terminal) {
+    std::cerr << "\r\033[K" << ready << "/" << statuses.size() << " ready";
+    if (waiting != nullptr) std::cerr << ", waiting for " << waiting->kind << " " << waiting->name << " (" << waiting->readiness.summary << ")";
+    if (ready == statuses.size()) std::cerr << "\n";
+    std::cerr << std::flush;
+    return;
+  }
+  // Plain lines: only what changed since the last round.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i >= last->size() || (*last)[i] != lines[i]) log_line(kube::LogLevel::Info, lines[i], false);
+  }
+  *last = lines;
+}
+
+void wait_for(ClusterSession& session, long timeout_ms, long poll_ms) {
+  kube::WaitOptions options{timeout_ms, poll_ms};
+  std::vector<std::string> last;
+  const bool terminal = session.stderr_is_terminal;
+  try {
+    kube::wait_ready(session.client.get(), session.discovery.get(), session.manifests, session.client->access().ns, options,
+                     [&](const std::vector<kube::ObjectStatus>& s) { print_progress(s, terminal, &last); });
+  } catch (const Error&) {
+    if (terminal) std::cerr << "\n";
+    throw;
+  }
+}
+
+bool confirm(const std::string& question) {
+  if (::isatty(0) != 1) return false;
+  std::cerr << question << " [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+int run_apply(const ApplyFlags& flags) {
+  kube::DryRun dry_run = kube::DryRun::None;
+  if (flags.dry_run == "client") dry_run = kube::DryRun::Client;
+  else if (flags.dry_run == "server") dry_run = kube::DryRun::Server;
+  else if (!flags.dry_run.empty() && flags.dry_run != "none") {
+    throw Error("--dry-run=" + flags.dry_run + " is not a dry-run mode", "use --dry-run, --dry-run=client or --dry-run=server");
+  }
+  const long timeout_ms = parse_duration_ms(flags.timeout, "--timeout");
+  ClusterSession session = open_session(flags.cluster);
+  kube::Client* client = session.client.get();
+  const std::string ns = client->access().ns;
+
+  kube::ApplyOptions options;
+  options.dry_run = dry_run;
+  options.force_conflicts = flags.force_conflicts;
+  options.default_ns = ns;
+  options.applyset = kube::applyset_for(session.environment->name, ns);
+  options.poll_interval_ms = std::min(flags.poll_interval_ms, 500L);
+
+  // The ApplySet parent records the kinds before the objects are applied, so that an
+  // apply that stops midway still leaves every member findable by a later --prune.
+  kube::ApplySetRecord record = kube::read_applyset(client, options.applyset);
+  if (record.exists && record.tooling.rfind("kgen/", 0) != 0) {
+    throw Error("Secret " + ns + "/" + options.applyset.name + " is an ApplySet of \"" + record.tooling + "\", not kgen's",
+                "delete it or apply this environment to another namespace");
+  }
+  kube::ApplySetRecord before = record;
+  for (const auto& m : session.manifests) record.group_kinds.insert(kube::group_kind(m.object));
+  for (const auto& m : session.manifests) {
+    const std::string object_ns = m.object.value("metadata", nlohmann::json::object()).value("namespace", "");
+    if (!object_ns.empty() && object_ns != ns) record.namespaces.insert(object_ns);
+  }
+  if (dry_run == kube::DryRun::None) kube::write_applyset(client, options.applyset, record, false);
+
+  const kube::ApplyResult result = kube::apply_objects(client, session.discovery.get(), session.manifests, options, session.log);
+
+  int pruned = 0;
+  if (flags.prune) {
+    const std::set<std::string> components(flags.cluster.components.begin(), flags.cluster.components.end());
+    const auto candidates = kube::prune_candidates(client, session.discovery.get(), options.applyset, record, result.applied, components);
+    const bool dry = dry_run != kube::DryRun::None;
+    if (!candidates.empty() && !dry && !flags.yes) {
+      for (const auto& c : candidates) session.log(kube::LogLevel::Info, "Would prune " + c.describe());
+      if (!confirm("Delete these " + std::to_string(candidates.size()) + " object(s)?")) {
+        throw Error("not pruning " + std::to_string(candidates.size()) + " object(s) without confirmation",
+                    "pass --yes to prune without asking (or --dry-run to only list them)");
+      }
+    }
+    for (const auto& c : candidates) {
+      session.log(kube::LogLevel::Info, (dry ? "Would prune " : "Pruning ") + c.describe());
+      if (!dry && kube::delete_one(client, kube::resource_path(c.info, c.ns, c.name), c.uid, false)) ++pruned;
+    }
+    // What the set now holds: the kinds applied now, plus those of components not selected.
+    if (!dry && flags.cluster.components.empty()) {
+      record.group_kinds = result.group_kinds;
+      record.namespaces = result.namespaces;
+    }
+  }
+  if (dry_run == kube::DryRun::None && (record.group_kinds != before.group_kinds || record.namespaces != before.namespaces || !before.exists)) {
+    kube::write_applyset(client, options.applyset, record, false);
+  }
+
+  const int total = result.created + result.configured + result.unchanged;
+  std::string summary = (dry_run == kube::DryRun::None ? "Applied " : "Would apply ") + std::to_string(total) + " object(s) to " +
+                        client->access().server + ": " + std::to_string(result.created) + " created, " +
+                        std::to_string(result.configured) + " configured, " + std::to_string(result.unchanged) + " unchanged";
+  if (dry_run == kube::DryRun::Client) {
+    summary = "Would apply " + std::to_string(total) + " object(s) to " + client->access().server + ": " +
+              std::to_string(result.created) + " to create, " + std::to_string(result.configured) + " existing";
+  }
+  if (flags.prune) summary += ", " + std::to_string(pruned) + " pruned";
+  session.log(kube::LogLevel::Info, summary);
+  if (flags.wait && dry_run == kube::DryRun::None) wait_for(session, timeout_ms, flags.poll_interval_ms);
+  return 0;
+}
+
+int run_delete(const DeleteFlags& flags) {
+  ClusterSession session = open_session(flags.cluster);
+  kube::DeleteOptions options;
+  options.dry_run = flags.dry_run;
+  options.wait = flags.wait;
+  options.timeout_ms = parse_duration_ms(flags.timeout, "--timeout");
+  options.poll_interval_ms = flags.poll_interval_ms;
+  options.default_ns = session.client->access().ns;
+  const kube::DeleteResult result =
+      kube::delete_objects(session.client.get(), session.discovery.get(), session.manifests, options, session.log);
+  session.log(kube::LogLevel::Info, std::string(flags.dry_run ? "Would delete " : "Deleted ") + std::to_string(result.deleted) +
+                                        " object(s) from " + session.client->access().server + " (" +
+                                        std::to_string(result.missing) + " already absent)");
+  return 0;
+}
+
+}  // namespace
+
+void register_apply(CLI::App& app, Action* action) {
+  auto flags = std::make_shared<ApplyFlags>();
+  CLI::App* apply = app.add_subcommand("apply", "Apply an environment to its cluster (server-side apply)");
+  add_cluster_flags(apply, &flags->cluster);
+  // A flag with an optional value (--dry-run, --dry-run=server): `apply --dry-run ENV` keeps ENV positional.
+  apply->add_flag("--dry-run{client}", flags->dry_run,
+                  "--dry-run or --dry-run=client: only read the cluster; --dry-run=server: the server checks every object");
+  apply->add_flag("--force-conflicts", flags->force_conflicts, "Take over fields another manager owns");
+  apply->add_flag("--prune", flags->prune, "Delete objects an earlier apply of this environment made and the render no longer has");
+  apply->add_flag("-y,--yes", flags->yes, "Prune without asking");
+  apply->add_flag("--wait", flags->wait, "Wait until Jobs complete, PVCs bind and workloads roll out");
+  apply->add_option("--timeout", flags->timeout, "How long --wait waits (e.g. 5m)")->capture_default_str();
+  apply->add_option("--poll-interval-ms", flags->poll_interval_ms)->group("");  // tests poll faster
+  apply->callback([flags, action] { *action = [flags] { return run_apply(*flags); }; });
+
+  auto del = std::make_shared<DeleteFlags>();
+  CLI::App* remove = app.add_subcommand("delete", "Delete an environment's objects from its cluster (reverse order)");
+  add_cluster_flags(remove, &del->cluster);
+  remove->add_flag("--dry-run", del->dry_run, "Only say what would be deleted");
+  remove->add_flag("--wait", del->wait, "Wait until the objects are gone");
+  remove->add_option("--timeout", del->timeout, "How long --wait waits (e.g. 5m)")->capture_default_str();
+  remove->add_option("--poll-interval-ms", del->poll_interval_ms)->group("");
+  remove->callback([del, action] { *action = [del] { return run_delete(*del); }; });
+}
+
+}  // namespace kgen::cmd

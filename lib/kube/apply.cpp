@@ -1,0 +1,136 @@
+#include "kube/apply.h"
+
+#include <chrono>
+#include <thread>
+
+namespace kgen::kube {
+
+using nlohmann::json;
+
+namespace {
+
+std::string resource_version(const json& object) {
+  return object.value("metadata", json::object()).value("resourceVersion", "");
+}
+
+// "conflict with "kubectl-edit" using v1: .spec.replicas" lines from a 409 Status.
+std::string conflict_details(const ApiError& e) {
+  std::string details;
+  const json causes = e.body().is_object() ? e.body().value("details", json::object()).value("causes", json::array()) : json::array();
+  for (const auto& cause : causes) {
+    if (!details.empty()) details += "; ";
+    details += cause.value("message", cause.value("field", ""));
+  }
+  return details.empty() ? e.message() : details;
+}
+
+Error object_error(const Target& target, const Error& e) {
+  const std::string where = target.describe() + " (component " + target.manifest->component + ")";
+  if (const auto* api = dynamic_cast<const ApiError*>(&e)) {
+    if (api->status() == 409) {
+      return Error("apply " + where + ": fields are managed by another manager: " + conflict_details(*api),
+                   "rerun with --force-conflicts to take these fields over, or remove them from the component");
+    }
+    if (api->status() == 422 || api->status() == 400) {
+      return Error("the server rejected " + where + ": " + api->body().value("message", api->message()),
+                   "fix the component (kgen validate checks objects against the API schema)");
+    }
+  }
+  return Error("apply " + where + ": " + e.message(), e.hint());
+}
+
+void wait_established(Client* client, const Target& target, const ApplyOptions& options, const Log& log) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.crd_timeout_ms);
+  for (;;) {
+    const json crd = client->get(target.path());
+    for (const auto& c : crd.value("status", json::object()).value("conditions", json::array())) {
+      if (c.value("type", "") == "Established" && c.value("status", "") == "True") return;
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw Error("CustomResourceDefinition " + target.name + " was not Established within " +
+                      std::to_string(options.crd_timeout_ms / 1000) + " s",
+                  "check the CRD with kubectl describe crd " + target.name);
+    }
+    log(LogLevel::Debug, "waiting for CustomResourceDefinition " + target.name + " to be Established");
+    std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_interval_ms));
+  }
+}
+
+}  // namespace
+
+json with_kgen_labels(json object, const std::string& applyset_id) {
+  json& labels = object["metadata"]["labels"];
+  if (!labels.is_object()) labels = json::object();
+  labels["app.kubernetes.io/managed-by"] = "kgen";
+  if (!applyset_id.empty()) labels["applyset.kubernetes.io/part-of"] = applyset_id;
+  return object;
+}
+
+ApplyResult apply_objects(Client* client, Discovery* discovery, const std::vector<Manifest>& manifests,
+                          const ApplyOptions& options, const Log& log) {
+  ApplyResult result;
+  const std::string dry_suffix = options.dry_run == DryRun::Client   ? " (dry run)"
+                                 : options.dry_run == DryRun::Server ? " (server dry run)"
+                                                                     : "";
+  bool crds_changed = false;
+  for (const Manifest* manifest : order_for_apply(manifests)) {
+    if (crds_changed) {
+      discovery->refresh();
+      crds_changed = false;
+    }
+    if (options.dry_run != DryRun::None && !is_crd(manifest->object) &&
+        !discovery->serves(manifest->object.value("apiVersion", ""), manifest->object.value("kind", ""))) {
+      // A custom resource whose CRD this dry run did not create: nothing to ask the server.
+      log(LogLevel::Warning, "Skipping " + manifest->object.value("kind", "") + " " +
+                                 manifest->object["metadata"].value("name", "") + dry_suffix +
+                                 ": the server does not serve " + manifest->object.value("apiVersion", "") + " yet");
+      continue;
+    }
+    const Target target = address(*manifest, discovery, options.default_ns);
+    result.applied.insert(member_key(target.info.group, target.info.kind, target.ns, target.name));
+    result.group_kinds.insert(group_kind(manifest->object));
+    if (!target.ns.empty() && target.ns != options.applyset.ns) result.namespaces.insert(target.ns);
+
+    log(LogLevel::Info, "Applying " + target.describe() + dry_suffix);
+    json live;
+    try {
+      live = client->get(target.path());
+    } catch (const ApiError& e) {
+      if (e.status() != 404) throw object_error(target, e);
+    } catch (const Error& e) {
+      throw object_error(target, e);
+    }
+    if (live.is_null()) log(LogLevel::Info, "Creating non-existent " + target.describe() + dry_suffix);
+    if (options.dry_run == DryRun::Client) {
+      ++(live.is_null() ? result.created : result.configured);
+      continue;
+    }
+
+    json desired = with_kgen_labels(manifest->object, options.applyset.id);
+    if (target.info.namespaced) desired["metadata"]["namespace"] = target.ns;
+    std::string query = "?fieldManager=" + options.field_manager + (options.force_conflicts ? "&force=true" : "");
+    if (options.dry_run == DryRun::Server) query += "&dryRun=All";
+    Reply reply;
+    try {
+      reply = client->call("PATCH", target.path() + query, desired.dump(), "application/apply-patch+yaml");
+    } catch (const Error& e) {
+      throw object_error(target, e);
+    }
+    if (live.is_null()) {
+      ++result.created;
+    } else if (options.dry_run == DryRun::Server
+                   ? without_server_fields(reply.body) != without_server_fields(live)
+                   : resource_version(reply.body) != resource_version(live)) {
+      ++result.configured;
+    } else {
+      ++result.unchanged;
+    }
+    if (is_crd(manifest->object) && options.dry_run == DryRun::None) {
+      wait_established(client, target, options, log);
+      crds_changed = true;
+    }
+  }
+  return result;
+}
+
+}  // namespace kgen::kube

@@ -1,0 +1,141 @@
+// libcurl transport: one easy handle per client, so connections are kept alive.
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+#include "kube/http.h"
+
+namespace kgen::kube {
+namespace {
+
+size_t append_body(char* data, size_t size, size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+size_t append_header(char* data, size_t size, size_t count, void* user) {
+  std::string line(data, size * count);
+  const auto colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string value = line.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(" \t"));
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.pop_back();
+    (*static_cast<std::map<std::string, std::string>*>(user))[name] = value;
+  }
+  return size * count;
+}
+
+// host and port of "https://host:port/prefix" (port defaulted from the scheme).
+void split_server(const std::string& server, std::string* scheme, std::string* host, std::string* port, std::string* prefix) {
+  const auto sep = server.find("://");
+  *scheme = server.substr(0, sep);
+  std::string rest = server.substr(sep + 3);
+  const auto slash = rest.find('/');
+  *prefix = slash == std::string::npos ? "" : rest.substr(slash);
+  std::string hostport = rest.substr(0, slash);
+  const auto colon = hostport.rfind(':');
+  if (colon != std::string::npos && hostport.find(']', colon) == std::string::npos) {
+    *host = hostport.substr(0, colon);
+    *port = hostport.substr(colon + 1);
+  } else {
+    *host = hostport;
+    *port = *scheme == "http" ? "80" : "443";
+  }
+}
+
+class CurlTransport : public Transport {
+ public:
+  explicit CurlTransport(const TransportSettings& settings) : settings_(settings) {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    curl_ = curl_easy_init();
+    std::string scheme, host, port, prefix;
+    split_server(settings.server, &scheme, &host, &port, &prefix);
+    base_url_ = settings.server;
+    if (!settings.tls_server_name.empty()) {
+      // Verify the certificate against tls-server-name while connecting to the real
+      // address: address the name, and let CONNECT_TO route it to the host.
+      base_url_ = scheme + "://" + settings.tls_server_name + ":" + port + prefix;
+      connect_to_ = curl_slist_append(nullptr, (settings.tls_server_name + ":" + port + ":" + host + ":" + port).c_str());
+    }
+  }
+  ~CurlTransport() override {
+    curl_slist_free_all(connect_to_);
+    curl_easy_cleanup(curl_);
+  }
+
+  HttpResponse send(const HttpRequest& request) override {
+    HttpResponse response;
+    curl_easy_reset(curl_);
+    const std::string url = base_url_ + request.path;
+    curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    if (request.method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
+    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
+      curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, request.body.data());
+      curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    }
+    curl_slist* headers = nullptr;
+    for (const auto& h : request.headers) headers = curl_slist_append(headers, h.c_str());
+    headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl_, CURLOPT_USERAGENT, settings_.user_agent.c_str());
+    curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, append_body);
+    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, append_header);
+    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &response.headers);
+    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, settings_.connect_timeout_ms);
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, settings_.request_timeout_ms);
+    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "");  // gzip answers for big lists
+    if (connect_to_ != nullptr) curl_easy_setopt(curl_, CURLOPT_CONNECT_TO, connect_to_);
+    if (!settings_.proxy_url.empty()) curl_easy_setopt(curl_, CURLOPT_PROXY, settings_.proxy_url.c_str());
+    if (settings_.insecure_skip_tls_verify) {
+      curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 0L);
+      curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
+    curl_blob ca{const_cast<char*>(settings_.ca_pem.data()), settings_.ca_pem.size(), CURL_BLOB_NOCOPY};
+    if (!settings_.ca_pem.empty()) curl_easy_setopt(curl_, CURLOPT_CAINFO_BLOB, &ca);
+    curl_blob cert{const_cast<char*>(settings_.client_cert_pem.data()), settings_.client_cert_pem.size(), CURL_BLOB_NOCOPY};
+    curl_blob key{const_cast<char*>(settings_.client_key_pem.data()), settings_.client_key_pem.size(), CURL_BLOB_NOCOPY};
+    if (!settings_.client_cert_pem.empty()) {
+      curl_easy_setopt(curl_, CURLOPT_SSLCERT_BLOB, &cert);
+      curl_easy_setopt(curl_, CURLOPT_SSLCERTTYPE, "PEM");
+      curl_easy_setopt(curl_, CURLOPT_SSLKEY_BLOB, &key);
+      curl_easy_setopt(curl_, CURLOPT_SSLKEYTYPE, "PEM");
+    }
+    char error[CURL_ERROR_SIZE] = {0};
+    curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error);
+    const CURLcode code = curl_easy_perform(curl_);
+    curl_slist_free_all(headers);
+    if (code != CURLE_OK) {
+      const std::string detail = error[0] != '\0' ? std::string(error) : std::string(curl_easy_strerror(code));
+      const bool tls = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
+                       code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CIPHER;
+      const bool retryable = code == CURLE_COULDNT_CONNECT || code == CURLE_OPERATION_TIMEDOUT || code == CURLE_GOT_NOTHING ||
+                             code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_PARTIAL_FILE;
+      throw TransportError(detail, retryable, tls);
+    }
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
+    return response;
+  }
+
+ private:
+  TransportSettings settings_;
+  CURL* curl_ = nullptr;
+  std::string base_url_;
+  curl_slist* connect_to_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Transport> make_curl_transport(const TransportSettings& settings) {
+  return std::make_unique<CurlTransport>(settings);
+}
+
+}  // namespace kgen::kube

@@ -1,0 +1,78 @@
+#include "kube/diff.h"
+
+#include "common/unified_diff.h"
+#include "encoding/go_yaml.h"
+#include "kube/apply.h"
+
+namespace kgen::kube {
+
+using nlohmann::json;
+
+namespace {
+
+bool is_secret(const json& object) { return object.is_object() && object.value("kind", "") == "Secret"; }
+
+}  // namespace
+
+void redact_secret_pair(json* before, json* after) {
+  if (!is_secret(*before) && !is_secret(*after)) return;
+  auto field_of = [](json* object, const char* field) -> json* {
+    return object->is_object() && object->contains(field) && (*object)[field].is_object() ? &(*object)[field] : nullptr;
+  };
+  for (const char* field : {"data", "stringData"}) {
+    json* b = field_of(before, field);
+    json* a = field_of(after, field);
+    const json original_b = b != nullptr ? *b : json::object();
+    const json original_a = a != nullptr ? *a : json::object();
+    auto same = [](const json& other, const std::string& key, const json& value) {
+      return other.contains(key) && other[key] == value;
+    };
+    if (b != nullptr) {
+      for (auto& [key, value] : b->items()) value = same(original_a, key, value) ? "***" : "*** (before)";
+    }
+    if (a != nullptr) {
+      for (auto& [key, value] : a->items()) value = same(original_b, key, value) ? "***" : "*** (after)";
+    }
+  }
+}
+
+std::vector<ObjectDiff> diff_objects(Client* client, Discovery* discovery, const std::vector<Manifest>& manifests,
+                                     const std::string& default_ns, const std::string& field_manager,
+                                     const std::string& applyset_id) {
+  std::vector<ObjectDiff> diffs;
+  for (const Manifest* manifest : order_for_apply(manifests)) {
+    json live;
+    json predicted = with_kgen_labels(manifest->object, applyset_id);
+    std::string label;
+    if (discovery->serves(manifest->object.value("apiVersion", ""), manifest->object.value("kind", ""))) {
+      const Target target = address(*manifest, discovery, default_ns);
+      label = target.describe();
+      if (target.info.namespaced) predicted["metadata"]["namespace"] = target.ns;
+      try {
+        live = client->get(target.path());
+      } catch (const ApiError& e) {
+        if (e.status() != 404) throw;
+      }
+      try {
+        predicted = client->call("PATCH", target.path() + "?fieldManager=" + field_manager + "&force=true&dryRun=All",
+                                 predicted.dump(), "application/apply-patch+yaml")
+                        .body;
+      } catch (const Error& e) {
+        throw Error("diff " + label + " (component " + manifest->component + "): " + e.message(), e.hint());
+      }
+    } else {
+      // A custom resource whose CRD is not installed yet: all of it is new.
+      label = manifest->object.value("kind", "") + " " + manifest->object["metadata"].value("name", "");
+    }
+    json before = live.is_null() ? json() : without_server_fields(live);
+    json after = without_server_fields(predicted);
+    redact_secret_pair(&before, &after);
+    const std::string before_text = before.is_null() ? "" : encoding::to_go_yaml(before);
+    const std::string after_text = encoding::to_go_yaml(after);
+    std::string diff = unified_diff(label, before_text, after_text);
+    if (!diff.empty()) diffs.push_back({label, diff});
+  }
+  return diffs;
+}
+
+}  // namespace kgen::kube

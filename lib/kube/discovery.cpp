@@ -1,0 +1,67 @@
+#include "kube/discovery.h"
+
+namespace kgen::kube {
+
+using nlohmann::json;
+
+void split_api_version(const std::string& api_version, std::string* group, std::string* version) {
+  const auto slash = api_version.find('/');
+  if (slash == std::string::npos) {
+    group->clear();
+    *version = api_version;
+  } else {
+    *group = api_version.substr(0, slash);
+    *version = api_version.substr(slash + 1);
+  }
+}
+
+std::string resource_path(const ResourceInfo& info, const std::string& ns, const std::string& name) {
+  std::string path = info.group.empty() ? "/api/" + info.version : "/apis/" + info.group + "/" + info.version;
+  if (info.namespaced && !ns.empty()) path += "/namespaces/" + ns;
+  path += "/" + info.resource;
+  if (!name.empty()) path += "/" + name;
+  return path;
+}
+
+const std::map<std::string, ResourceInfo>* Discovery::kinds_of(const std::string& api_version) {
+  if (auto it = versions_.find(api_version); it != versions_.end()) return &it->second;
+  std::string group, version;
+  split_api_version(api_version, &group, &version);
+  std::map<std::string, ResourceInfo> kinds;
+  try {
+    const json list = client_->get(group.empty() ? "/api/" + version : "/apis/" + group + "/" + version);
+    if (list.contains("resources") && list["resources"].is_array()) {
+      for (const auto& r : list["resources"]) {
+        const std::string name = r.value("name", "");
+        if (name.empty() || name.find('/') != std::string::npos) continue;  // subresources
+        ResourceInfo info{group, version, r.value("kind", ""), name, r.value("namespaced", false)};
+        kinds.emplace(info.kind, info);
+      }
+    }
+  } catch (const ApiError& e) {
+    if (e.status() != 404) throw;
+  }
+  return &versions_.emplace(api_version, std::move(kinds)).first->second;
+}
+
+bool Discovery::serves(const std::string& api_version, const std::string& kind) {
+  const auto* kinds = kinds_of(api_version);
+  return kinds->count(kind) > 0;
+}
+
+const ResourceInfo& Discovery::resolve(const std::string& api_version, const std::string& kind) {
+  const auto* kinds = kinds_of(api_version);
+  if (kinds->empty()) {
+    throw UnknownKind("the server at " + client_->access().server + " does not serve " + api_version + " (kind " + kind + ")",
+                "is the apiVersion right for this cluster's Kubernetes version (kubectl api-versions), "
+                "or is the CustomResourceDefinition installed?");
+  }
+  const auto it = kinds->find(kind);
+  if (it == kinds->end()) {
+    throw UnknownKind("the server at " + client_->access().server + " has no kind " + kind + " in " + api_version,
+                "check the kind's spelling and apiVersion (kubectl api-resources)");
+  }
+  return it->second;
+}
+
+}  // namespace kgen::kube

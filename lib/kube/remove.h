@@ -1,0 +1,37 @@
+// `kgen delete` and the deleting half of `--prune`: DELETE with foreground
+// propagation, NotFound counted as success, optionally waiting until objects are gone.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kube/plan.h"
+
+namespace kgen::kube {
+
+struct DeleteOptions {
+  bool dry_run = false;
+  bool wait = false;
+  long timeout_ms = 300000;
+  long poll_interval_ms = 500;
+  std::string default_ns;
+};
+
+struct DeleteResult {
+  int deleted = 0;
+  int missing = 0;
+};
+
+// Deletes `manifests` in reverse apply order. Throws kgen::Error naming the object.
+DeleteResult delete_objects(Client* client, Discovery* discovery, const std::vector<Manifest>& manifests,
+                            const DeleteOptions& options, const Log& log);
+
+// One DELETE of `path` (with a UID precondition when `uid` is given); false when it
+// was already gone.
+bool delete_one(Client* client, const std::string& path, const std::string& uid, bool dry_run);
+
+// Polls until every path answers 404, or throws at the timeout.
+void wait_deleted(Client* client, const std::vector<std::pair<std::string, std::string>>& paths_and_names,
+                  long timeout_ms, long poll_interval_ms, const Log& log);
+
+}  // namespace kgen::kube
