@@ -112,7 +112,15 @@ int run_apply(const ApplyFlags& flags) {
     const std::string object_ns = m.object.value("metadata", nlohmann::json::object()).value("namespace", "");
     if (!object_ns.empty() && object_ns != ns) record.namespaces.insert(object_ns);
   }
-  if (dry_run == kube::DryRun::None) kube::write_applyset(client, options.applyset, record, false);
+  bool parent_written = false;
+  if (dry_run == kube::DryRun::None) {
+    try {
+      kube::write_applyset(client, options.applyset, record, false);
+      parent_written = true;
+    } catch (const kube::ApiError& e) {
+      if (e.status() != 404) throw;  // the namespace is one of the objects to apply: record after
+    }
+  }
 
   const kube::ApplyResult result = kube::apply_objects(client, session.discovery.get(), session.manifests, options, session.log);
 
@@ -138,8 +146,15 @@ int run_apply(const ApplyFlags& flags) {
       record.namespaces = result.namespaces;
     }
   }
-  if (dry_run == kube::DryRun::None && (record.group_kinds != before.group_kinds || record.namespaces != before.namespaces || !before.exists)) {
-    kube::write_applyset(client, options.applyset, record, false);
+  if (dry_run == kube::DryRun::None &&
+      (!parent_written || record.group_kinds != before.group_kinds || record.namespaces != before.namespaces || !before.exists)) {
+    try {
+      kube::write_applyset(client, options.applyset, record, false);
+    } catch (const kube::ApiError& e) {
+      if (e.status() != 404) throw;
+      session.log(kube::LogLevel::Warning, "cannot record what this apply owns in Secret " + ns + "/" + options.applyset.name +
+                                               " (namespace " + ns + " does not exist), so --prune will not find these objects");
+    }
   }
 
   const int total = result.created + result.configured + result.unchanged;

@@ -57,6 +57,10 @@ std::vector<ObjectDiff> diff_objects(Client* client, Discovery* discovery, const
         predicted = client->call("PATCH", target.path() + "?fieldManager=" + field_manager + "&force=true&dryRun=All",
                                  predicted.dump(), "application/apply-patch+yaml")
                         .body;
+      } catch (const ApiError& e) {
+        // The object's namespace is created by this same apply: the server cannot dry-run
+        // it yet, and all of it is new.
+        if (e.status() != 404 || !live.is_null()) throw Error("diff " + label + " (component " + manifest->component + "): " + e.message(), e.hint());
       } catch (const Error& e) {
         throw Error("diff " + label + " (component " + manifest->component + "): " + e.message(), e.hint());
       }

@@ -295,8 +295,9 @@ ClusterAccess resolve_access(const AccessRequest& request) {
     access.tls_server_name = text(cluster->node, "tls-server-name");
     access.proxy_url = text(cluster->node, "proxy-url");
   } else {
-    access.server = request.server.empty() ? request.env_server : request.server;
+    access.server = request.env_server;
   }
+  if (!request.server.empty()) access.server = request.server;  // --server wins, as in kubectl
   if (access.server.empty()) {
     throw Error("environment '" + request.env_name + "' has no server", "kgen env set " + request.env_name + " --server URL");
   }

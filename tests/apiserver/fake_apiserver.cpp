@@ -561,6 +561,11 @@ void FakeApiServer::handle(const httplib::Request& request, httplib::Response& r
                            "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
   }
   const std::string final_key = storage_key(a.group, a.resource, a.ns, a.name);
+  if (r.kind == "Secret" && result.contains("stringData")) {
+    // As the real server: stringData is write-only, merged into data (base64).
+    for (const auto& [k, v] : result["stringData"].items()) result["data"][k] = base64(v.get<std::string>());
+    result.erase("stringData");
+  }
 
   // Server-owned fields; a write that changes nothing keeps its resourceVersion.
   if (before.is_null()) {

@@ -70,7 +70,7 @@ TEST_F(ClusterApply, ASecondApplyChangesNothing) {
 
 TEST_F(ClusterApply, AChangedParamPatchesOneObject) {
   ASSERT_EQ(kgen({"apply", "default"}).exit_code, 0);
-  ASSERT_EQ(app_.kgen({"param", "set", "pets-pvc", "storage", "30Gi", "--env", "default"}).exit_code, 0);
+  ASSERT_EQ(app_->kgen({"param", "set", "pets-pvc", "storage", "30Gi", "--env", "default"}).exit_code, 0);
   const ProcessResult diff = kgen({"diff", "default"});
   EXPECT_EQ(diff.exit_code, 10) << diff.err;
   expect_golden("diff-storage.out", diff.out);
@@ -104,7 +104,7 @@ TEST_F(ClusterApply, PruneDeletesOnlyRemovedMembersAndOnlyWhenAsked) {
   ASSERT_EQ(kgen({"apply", "default"}).exit_code, 0);
   // An object of the same kind that kgen did not apply must survive every prune.
   server_.create_namespace("other");
-  ASSERT_EQ(app_.kgen({"component", "rm", "decompress-data-job"}).exit_code, 0);
+  ASSERT_EQ(app_->kgen({"component", "rm", "decompress-data-job"}).exit_code, 0);
 
   ASSERT_EQ(kgen({"apply", "default"}).exit_code, 0);
   EXPECT_FALSE(server_.object(job_path("decompress-data-job-model")).is_null()) << "pruned without --prune";

@@ -5,10 +5,13 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "apiserver/fake_apiserver.h"
+#include "common/files.h"
 #include "support/app_copy.h"
 #include "support/temp_dir.h"
 
@@ -16,16 +19,36 @@ namespace kgen::testing {
 
 class ClusterTest : public ::testing::Test {
  protected:
-  ClusterTest() : server_(options()) {
+  // `fixture`: an app under tests/e2e/apps, or empty for the repository's own app.
+  explicit ClusterTest(const std::string& fixture = {}) : server_(options()) {
+    if (fixture.empty()) {
+      app_.emplace(AppCopy::RootApp{});
+    } else {
+      app_.emplace(fixture);
+    }
     server_.create_namespace("kubeflow");
     kubeconfig_ = write_kubeconfig("kubeconfig", server_.kubeconfig("token"));
-    const ProcessResult set = app_.kgen({"env", "set", "default", "--server", server_.url()});
+    const ProcessResult set = app_->kgen({"env", "set", "default", "--server", server_.url()});
     if (set.exit_code != 0) throw std::runtime_error("env set failed: " + set.err);
+  }
+
+  // No credential of the test may appear in anything kgen printed.
+  void TearDown() override {
+    std::vector<std::string> secrets = {"test-token", "s3cret-basic", "limited-token", "exec-token-123", "file-token-456", "hunter2",
+                                        "aHVudGVyMg" /* base64 of hunter2 */};
+    const std::string key = read_file(server_.certs().client_key);
+    secrets.push_back(key.substr(key.find('\n') + 1, 40));  // a line of the client key
+    for (const auto& output : outputs_) {
+      for (const auto& secret : secrets) {
+        EXPECT_EQ(output.find(secret), std::string::npos) << "credential \"" << secret << "\" printed:\n" << output;
+      }
+    }
   }
 
   FakeApiServerOptions options() {
     FakeApiServerOptions o;
     o.cert_dir = certs_.path();
+    o.tokens = {"test-token", "exec-token-123", "file-token-456"};
     o.forbidden_tokens = {"limited-token"};
     o.basic_user = "admin";
     o.basic_password = "s3cret-basic";
@@ -40,7 +63,9 @@ class ClusterTest : public ::testing::Test {
 
   // kgen in the app with the test kubeconfig; fast polling for --wait.
   ProcessResult kgen(std::vector<std::string> args, const std::string& kubeconfig = {}) {
-    return app_.kgen(args, {{"KUBECONFIG", kubeconfig.empty() ? kubeconfig_ : kubeconfig}});
+    ProcessResult result = app_->kgen(args, {{"KUBECONFIG", kubeconfig.empty() ? kubeconfig_ : kubeconfig}});
+    outputs_.push_back(result.out + result.err);
+    return result;
   }
 
   // stderr with the server's URL replaced by <server>, for golden comparisons.
@@ -53,8 +78,9 @@ class ClusterTest : public ::testing::Test {
   TempDir certs_;
   TempDir files_;
   FakeApiServer server_;
-  AppCopy app_{AppCopy::RootApp{}};
+  std::optional<AppCopy> app_;
   std::string kubeconfig_;
+  std::vector<std::string> outputs_;
 };
 
 }  // namespace kgen::testing
