@@ -92,7 +92,7 @@ class CurlTransport : public Transport {
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, settings_.request_timeout_ms);
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "");  // gzip answers for big lists
+    curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "gzip");  // what API servers compress with, for big lists
     if (connect_to_ != nullptr) curl_easy_setopt(curl_, CURLOPT_CONNECT_TO, connect_to_);
     if (!settings_.proxy_url.empty()) curl_easy_setopt(curl_, CURLOPT_PROXY, settings_.proxy_url.c_str());
     if (settings_.insecure_skip_tls_verify) {

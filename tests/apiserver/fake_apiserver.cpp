@@ -349,6 +349,10 @@ void FakeApiServer::handle(const httplib::Request& request, httplib::Response& r
       return send_json(response, 200, {{"major", "1"}, {"minor", "28"}, {"gitVersion", "v1.28.0-kgen-test"}, {"platform", "linux/amd64"}});
     }
     if (path == "/api") return send_json(response, 200, resources_.api_versions());
+    if (path == "/openapi/v2" && !options_.openapi_v2_file.empty()) {
+      response.set_content(read_all(options_.openapi_v2_file), "application/json");
+      return;
+    }
     if (path == "/apis") return send_json(response, 200, resources_.group_list());
     const auto parts = split_path(path);
     if (parts.size() == 2 && parts[0] == "api") {

@@ -33,6 +33,7 @@ struct FakeApiServerOptions {
   std::vector<std::string> forbidden_tokens;      // authenticated, but every write is 403
   std::string basic_user, basic_password;         // accepted basic auth, when set
   long crd_established_delay_ms = 0;
+  std::string openapi_v2_file;  // served at /openapi/v2 when set
 };
 
 struct Fault {

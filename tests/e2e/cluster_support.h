@@ -45,8 +45,19 @@ class ClusterTest : public ::testing::Test {
     }
   }
 
+  // A spec from tests/fixtures/openapi, unpacked into the test's folder.
+  std::string openapi_spec(const std::string& version) {
+    const std::string path = files_.path() + "/" + version + ".swagger.json";
+    const ProcessResult unzip = run_process(
+        {"/bin/sh", "-c", "gzip -dc '" + std::string(KGEN_SOURCE_DIR) + "/tests/fixtures/openapi/" + version + ".swagger.json.gz' > '" + path + "'"},
+        files_.path());
+    if (unzip.exit_code != 0) throw std::runtime_error("gzip failed: " + unzip.err);
+    return path;
+  }
+
   FakeApiServerOptions options() {
     FakeApiServerOptions o;
+    o.openapi_v2_file = openapi_spec("v1.10.9");
     o.cert_dir = certs_.path();
     o.tokens = {"test-token", "exec-token-123", "file-token-456"};
     o.forbidden_tokens = {"limited-token"};
