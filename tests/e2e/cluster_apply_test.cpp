@@ -102,8 +102,16 @@ TEST_F(ClusterApply, DryRunsWriteNothing) {
 
 TEST_F(ClusterApply, PruneDeletesOnlyRemovedMembersAndOnlyWhenAsked) {
   ASSERT_EQ(kgen({"apply", "default"}).exit_code, 0);
-  // An object of the same kind that kgen did not apply must survive every prune.
-  server_.create_namespace("other");
+  // Jobs kgen did not apply survive every prune: one without the set's label, and one
+  // with it but owned by a controller (its controller deletes it, not kgen).
+  const std::string id = server_.object(kPvcPath)["metadata"]["labels"]["applyset.kubernetes.io/part-of"];
+  ASSERT_EQ(server_.call("POST", "/apis/batch/v1/namespaces/kubeflow/jobs",
+                         R"({"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"someone-elses"}})"),
+            201);
+  ASSERT_EQ(server_.call("POST", "/apis/batch/v1/namespaces/kubeflow/jobs",
+                         R"({"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"owned","labels":{"applyset.kubernetes.io/part-of":")" +
+                             id + R"("},"ownerReferences":[{"apiVersion":"batch/v1","kind":"CronJob","name":"c","uid":"x","controller":true}]}})"),
+            201);
   ASSERT_EQ(app_->kgen({"component", "rm", "decompress-data-job"}).exit_code, 0);
 
   ASSERT_EQ(kgen({"apply", "default"}).exit_code, 0);
@@ -128,6 +136,12 @@ TEST_F(ClusterApply, PruneDeletesOnlyRemovedMembersAndOnlyWhenAsked) {
   }
   EXPECT_FALSE(server_.object(job_path("get-data-job-model")).is_null());
   EXPECT_FALSE(server_.object(kPvcPath).is_null());
+  EXPECT_FALSE(server_.object(job_path("someone-elses")).is_null());
+  EXPECT_FALSE(server_.object(job_path("owned")).is_null());
+  // The set now records only what is rendered; pruning again finds nothing.
+  const ProcessResult again = kgen({"apply", "default", "--prune"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("0 pruned"), std::string::npos) << again.err;
 }
 
 TEST_F(ClusterApply, StatusAndWaitFollowSimulatedCompletion) {

@@ -31,6 +31,18 @@ TEST_F(MixedCluster, NamespaceThenCrdThenItsCustomResource) {
   EXPECT_NE(again.err.find("0 created, 0 configured, 4 unchanged"), std::string::npos) << again.err;
 }
 
+class SlowCrdCluster : public ClusterTest {
+ protected:
+  SlowCrdCluster() : ClusterTest("cluster-mixed", 600) {}
+};
+
+TEST_F(SlowCrdCluster, CustomResourcesWaitForTheirCrdToBeEstablished) {
+  const ProcessResult apply = kgen({"apply", "default", "-v"});
+  ASSERT_EQ(apply.exit_code, 0) << apply.err;
+  EXPECT_NE(apply.err.find("waiting for CustomResourceDefinition widgets.example.com to be Established"), std::string::npos) << apply.err;
+  EXPECT_FALSE(server_.object("/apis/example.com/v1/namespaces/mixed/widgets/blue-widget").is_null());
+}
+
 TEST_F(MixedCluster, DryRunSkipsCustomResourcesOfCrdsNotYetInstalled) {
   const ProcessResult dry = kgen({"apply", "default", "--dry-run=server"});
   ASSERT_EQ(dry.exit_code, 1) << dry.err;  // the namespace does not exist yet, so the server refuses the Secret

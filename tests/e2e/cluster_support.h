@@ -20,7 +20,7 @@ namespace kgen::testing {
 class ClusterTest : public ::testing::Test {
  protected:
   // `fixture`: an app under tests/e2e/apps, or empty for the repository's own app.
-  explicit ClusterTest(const std::string& fixture = {}) : server_(options()) {
+  explicit ClusterTest(const std::string& fixture = {}, long crd_delay_ms = 0) : server_(options(crd_delay_ms)) {
     if (fixture.empty()) {
       app_.emplace(AppCopy::RootApp{});
     } else {
@@ -55,8 +55,9 @@ class ClusterTest : public ::testing::Test {
     return path;
   }
 
-  FakeApiServerOptions options() {
+  FakeApiServerOptions options(long crd_delay_ms) {
     FakeApiServerOptions o;
+    o.crd_established_delay_ms = crd_delay_ms;
     o.openapi_v2_file = openapi_spec("v1.10.9");
     o.cert_dir = certs_.path();
     o.tokens = {"test-token", "exec-token-123", "file-token-456"};

@@ -141,6 +141,32 @@ TEST_F(ClientTest, NonJsonAnswersAreClearErrors) {
   }
 }
 
+TEST_F(ClientTest, TheTestServerChecksResourceVersionsAndPropagatesDeletion) {
+  ClusterAccess a = access();
+  a.token = "fresh-token";
+  Client client(a, fast());
+  const json created = client.call("POST", "/api/v1/namespaces/default/configmaps",
+                                   R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"owner"}})").body;
+  json update = created;
+  update["data"] = {{"a", "1"}};
+  client.call("PUT", "/api/v1/namespaces/default/configmaps/owner", update.dump());
+  try {
+    client.call("PUT", "/api/v1/namespaces/default/configmaps/owner", update.dump());  // stale resourceVersion
+    FAIL();
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 409);
+    EXPECT_NE(e.message().find("the object has been modified"), std::string::npos);
+  }
+  const std::string uid = created["metadata"]["uid"];
+  client.call("POST", "/api/v1/namespaces/default/configmaps",
+              R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dependent","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":")" +
+                  uid + R"("}]}})");
+  client.call("DELETE", "/api/v1/namespaces/default/configmaps/owner", R"({"propagationPolicy":"Foreground"})");
+  EXPECT_TRUE(server_.object("/api/v1/namespaces/default/configmaps/dependent").is_null());
+  const json list = client.get("/api/v1/namespaces/default/configmaps?labelSelector=x%3Dy");
+  EXPECT_TRUE(list["items"].empty());
+}
+
 TEST_F(ClientTest, DiscoveryResolvesKindsAndLearnsNewCrds) {
   ClusterAccess a = access();
   a.token = "fresh-token";
