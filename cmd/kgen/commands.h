@@ -19,6 +19,7 @@ void register_app_setup(CLI::App& app, Action* action);
 void register_golden(CLI::App& app, Action* action);
 void register_apply(CLI::App& app, Action* action);   // apply, delete
 void register_review(CLI::App& app, Action* action);  // diff, status, validate
+void register_lib(CLI::App& app, Action* action);     // lib generate
 
 // Printing shared by the commands: "kgen: warning: ..." on stderr.
 void print_warning(const std::string& message);

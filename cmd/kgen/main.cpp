@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   register_golden(app, &action);
   register_apply(app, &action);
   register_review(app, &action);
+  register_lib(app, &action);
   register_version(app, &action);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,116 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "common/atomic_write.h"
+#include "common/error.h"
+#include "common/files.h"
+#include "k8slib/emit.h"
+#include "k8slib/k8slib.h"
+#include "k8slib/model.h"
+
+namespace kgen::k8slib {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+GeneratedLibrary generate_library(const json& spec, const std::string& spec_text, const std::string& source) {
+  const Model model = build_model(spec, source);
+  return {model.version, emit_k8s_libsonnet(model, spec_text), emit_k_libsonnet(model)};
+}
+
+GeneratedLibrary generate_library_from_text(const std::string& spec_text, const std::string& source) {
+  json spec;
+  try {
+    spec = json::parse(spec_text);
+  } catch (const json::parse_error& e) {
+    throw Error(std::string("API spec is not JSON: ") + e.what(), "pass a Kubernetes swagger.json", {source});
+  }
+  return generate_library(spec, spec_text, source);
+}
+
+void write_library(const std::string& dir, const GeneratedLibrary& library, const std::string& spec_text) {
+  const fs::path target(dir);
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  std::string pattern = (target.parent_path() / (target.filename().string() + ".kgen-tmp-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw Error("cannot create a folder beside " + display_path(dir), "check that its parent folder is writable");
+  }
+  const fs::path staging(pattern);
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(staging.c_str(), 0777 & ~mask);  // mkdtemp made it private; the library is not
+  try {
+    for (const auto& [name, content] : {std::pair<const char*, const std::string*>{"k8s.libsonnet", &library.k8s_libsonnet},
+                                        {"k.libsonnet", &library.k_libsonnet},
+                                        {"swagger.json", &spec_text}}) {
+      std::ofstream out(staging / name, std::ios::binary);
+      out << *content;
+      out.flush();
+      if (!out) throw Error("cannot write " + display_path((staging / name).string()), "check free disk space");
+    }
+    if (fs::exists(target)) {
+      // Swap the folders in one step, then drop the old library.
+      if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+        throw Error("cannot replace " + display_path(dir), "check the folder's permissions");
+      }
+    } else if (::rename(staging.c_str(), target.c_str()) != 0) {
+      throw Error("cannot create " + display_path(dir), "check the folder's permissions");
+    }
+  } catch (...) {
+    fs::remove_all(staging, ec);
+    throw;
+  }
+  fs::remove_all(staging, ec);  // after a swap: the old library
+}
+
+std::string spec_cache_dir() {
+  if (const char* dir = std::getenv("KGEN_OPENAPI_DIR"); dir != nullptr && *dir != '\0') return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return std::string(xdg) + "/kgen/openapi";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return std::string(home) + "/.cache/kgen/openapi";
+  return {};
+}
+
+std::string read_api_spec(const std::string& api_spec) {
+  if (api_spec.rfind("file:", 0) == 0) {
+    const std::string path = api_spec.substr(5);
+    auto text = try_read_file(path);
+    if (!text) throw Error("cannot read API spec " + path, "check the path given to --api-spec file:PATH");
+    return *text;
+  }
+  if (api_spec.rfind("version:", 0) == 0) {
+    const std::string version = api_spec.substr(8);
+    const std::string cache = spec_cache_dir();
+    const std::string path = join_path(join_path(cache, version), "swagger.json");
+    auto text = cache.empty() ? std::nullopt : try_read_file(path);
+    if (!text) {
+      throw Error("no OpenAPI spec for Kubernetes " + version + " in " + (cache.empty() ? "the spec cache" : display_path(cache)),
+                  "kgen works offline: use --api-spec file:PATH with the release's api/openapi-spec/swagger.json, or put it at " +
+                      (cache.empty() ? std::string("$KGEN_OPENAPI_DIR/") + version + "/swagger.json" : path));
+    }
+    return *text;
+  }
+  throw Error("--api-spec must be version:vX.Y.Z or file:PATH, not \"" + api_spec + "\"", "for example --api-spec=file:swagger.json");
+}
+
+void remember_spec(const std::string& version, const std::string& spec_text) {
+  const std::string cache = spec_cache_dir();
+  if (cache.empty() || version.empty()) return;
+  const std::string path = join_path(join_path(cache, version), "swagger.json");
+  if (is_regular_file(path)) return;
+  try {
+    std::error_code ec;
+    fs::create_directories(join_path(cache, version), ec);
+    write_file_atomically(path, spec_text);
+  } catch (const std::exception&) {
+    // Only a convenience: a later version: lookup will say what to do.
+  }
+}
+
+}  // namespace kgen::k8slib
