@@ -7,6 +7,7 @@
 #include "edit/edit.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
+#include "kgen/library_setup.h"
 #include "kube/kubeconfig.h"
 
 namespace kgen::cmd {
@@ -79,7 +80,13 @@ void register_app_setup(CLI::App& app, Action* action) {
   add_app_flags(upgrade, flags.get());
   upgrade->callback([flags, dry_run, action] {
     *action = [flags, dry_run] {
-      for (const auto& line : edit::upgrade_app(app::find_app_root(flags->dir), *dry_run)) std::cout << line << "\n";
+      const std::string root = app::find_app_root(flags->dir);
+      for (const auto& line : edit::upgrade_app(root, *dry_run)) std::cout << line << "\n";
+      if (!*dry_run) {
+        // Every environment's Kubernetes version gets its library, when the spec cache has it.
+        const app::App upgraded = app::load_app(root);
+        for (const auto& [name, environment] : upgraded.environments) ensure_environment_library(upgraded, environment);
+      }
       return 0;
     };
   });

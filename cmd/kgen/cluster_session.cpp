@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "kgen/commands.h"
+#include "kgen/library_setup.h"
 #include "kube/kubeconfig.h"
 #include "render/render.h"
 
@@ -112,6 +113,7 @@ ClusterSession open_session(const ClusterFlags& flags, bool connect) {
   };
   session.app = app::load_app(app::find_app_root(flags.app.dir));
   session.environment = &app::select_environment(session.app, flags.environment);
+  ensure_environment_library(session.app, *session.environment);
 
   render::RenderOptions options;
   options.environment = session.environment->name;

@@ -11,6 +11,7 @@
 #include "kgen/app_flags.h"
 #include "kube/kubeconfig.h"
 #include "kgen/commands.h"
+#include "kgen/library_setup.h"
 #include "report/report.h"
 
 namespace kgen::cmd {
@@ -93,7 +94,11 @@ int run_add(const EnvFlags& flags) {
   }
   if (!flags.ns.empty()) env.ns = flags.ns;
   env.api_spec = flags.api_spec;
-  std::cerr << "kgen: " << edit::add_environment(app::find_app_root(flags.app.dir), env) << "\n";
+  const std::string root = app::find_app_root(flags.app.dir);
+  // The library is generated before the environment is added, so a bad spec changes nothing.
+  const auto library = prepare_library_for(root, flags.api_spec);
+  std::cerr << "kgen: " << edit::add_environment(root, env) << "\n";
+  commit_prepared_library(library);
   return 0;
 }
 
@@ -109,7 +114,10 @@ int run_set(const EnvFlags& flags) {
   if (!flags.ns.empty()) update.ns = flags.ns;
   if (!flags.server.empty()) update.server = flags.server;
   if (!flags.api_spec.empty()) update.api_spec = flags.api_spec;
-  edit::update_environment(app::find_app_root(flags.app.dir), update);
+  const std::string root = app::find_app_root(flags.app.dir);
+  const auto library = flags.api_spec.empty() ? std::nullopt : prepare_library_for(root, flags.api_spec);
+  edit::update_environment(root, update);
+  commit_prepared_library(library);
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
+#include "kgen/library_setup.h"
 #include "render/render.h"
 
 namespace kgen::cmd {
@@ -40,6 +41,7 @@ int run_show(const ShowFlags& flags) {
   const render::Format format = render::parse_format(flags.format);
 
   const app::App app = app::load_app(app::find_app_root(flags.app.dir));
+  ensure_environment_library(app, app::select_environment(app, options.environment));
   const render::RenderResult result = render::render_environment(app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
   std::cout << render::format_objects(result.objects, format) << std::flush;

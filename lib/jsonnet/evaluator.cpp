@@ -127,6 +127,7 @@ std::string Evaluator::evaluate(const std::string& name, const std::string& code
 }
 
 std::vector<std::string> Evaluator::files_read() const { return impl_->resolver.files_read(); }
+bool Evaluator::served_builtin_klib() const { return impl_->resolver.served_builtin_klib(); }
 
 void Evaluator::add_overlay(const std::string& absolute_path, std::string content) {
   impl_->resolver.add_overlay(absolute_path, std::move(content));

@@ -78,6 +78,8 @@ class Evaluator {
 
   // Every real file the evaluation read, in first-read order.
   std::vector<std::string> files_read() const;
+  // Whether an import was served kgen's built-in k.libsonnet (no generated library).
+  bool served_builtin_klib() const;
 
   // Serves `content` for `absolute_path` instead of the file on disk (to evaluate an
   // edit before it is written).

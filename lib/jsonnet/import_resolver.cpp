@@ -220,6 +220,7 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
   if (rel == "k.libsonnet" || rel == "k8s.libsonnet") {
     *found_here = std::string(kVirtualPrefix) + "builtin/k.libsonnet";
     *content = kBuiltinKLibsonnet;
+    served_builtin_klib_ = true;
     return true;
   }
   // libjsonnet prefixes this with: couldn't open import "<rel>":

@@ -49,6 +49,8 @@ class ImportResolver {
   bool map_bundle_line(const std::string& found_here, int line, std::string* file, int* real_line) const;
 
   const std::vector<std::string>& files_read() const { return files_read_; }
+  // Whether an import was served kgen's built-in k.libsonnet.
+  bool served_builtin_klib() const { return served_builtin_klib_; }
   // Every path probed, existing or not (existing ones are in the content cache).
   const std::map<std::string, bool>& probes() const { return probes_; }
   const std::string* cached_content(const std::string& path) const;
@@ -66,6 +68,7 @@ class ImportResolver {
   std::unordered_map<std::string, size_t> prelude_lengths_;   // found_here -> prelude length
   std::unordered_map<std::string, std::vector<Evaluator::BundlePart>> bundles_;  // found_here -> parts
   std::vector<std::string> files_read_;
+  bool served_builtin_klib_ = false;
   std::map<std::string, bool> probes_;  // path -> existed
 };
 

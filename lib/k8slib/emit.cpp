@@ -31,54 +31,7 @@ bool is_identifier(const std::string& word) {
 }
 
 std::string field(const std::string& name) { return is_identifier(name) ? name : json(name).dump(); }
-std::string param(const std::string& ident) { return is_keyword(ident) ? ident + "_" : ident; }
 std::string quoted(const std::string& text) { return json(text).dump(); }
-std::string type_ref(const std::string& definition) { return "__t[" + quoted(definition) + "]"; }
-
-// One type's entry in the __t table:
-//   f(w): its setters and <field>Type references, each wrapping what it sets with w;
-//   n(w): its struct fields as nested builders;
-//   m(w): a nested builder (f + n + mixinInstance), as mixin.<path> holds;
-//   type: the type itself (f + mixin:: n + its custom constructors).
-void emit_type(const Type& type, std::ostream& out) {
-  out << "  " << quoted(type.definition) << ":: {\n    f(__w):: {\n";
-  std::set<std::string> seen;
-  for (const auto& p : type.properties) {
-    if (!seen.insert(p.ident).second) continue;
-    const std::string setter = "with" + capitalized(p.ident);
-    const std::string arg = param(p.ident);
-    const std::string name = field(p.name);
-    switch (p.kind) {
-      case Property::Scalar:
-        out << "      " << setter << "(" << arg << "):: self + __w({" << name << ": " << arg << "}),\n";
-        break;
-      case Property::Map:
-      case Property::Struct:
-        out << "      " << setter << "(" << arg << "):: self + __w({" << name << ": " << arg << "}),\n";
-        out << "      " << setter << "Mixin(" << arg << "):: self + __w({" << name << "+: " << arg << "}),\n";
-        if (p.kind == Property::Struct) out << "      " << p.ident << "Type:: " << type_ref(p.ref) << ".type,\n";
-        break;
-      case Property::Array:
-        out << "      " << setter << "(" << arg << "):: self + __w({" << name << ": __a(" << arg << ")}),\n";
-        out << "      " << setter << "Mixin(" << arg << "):: self + __w({" << name << "+: __a(" << arg << ")}),\n";
-        if (!p.ref.empty()) out << "      " << p.ident << "Type:: " << type_ref(p.ref) << ".type,\n";
-        break;
-    }
-  }
-  out << "    },\n    n(__w):: {\n";
-  seen.clear();
-  for (const auto& p : type.properties) {
-    if (p.kind != Property::Struct || !seen.insert(p.ident).second) continue;
-    out << "      " << field(p.ident) << ":: " << type_ref(p.ref) << ".m(function(o) __w({" << field(p.name) << "+: o})),\n";
-  }
-  out << "    },\n    m(__w):: self.f(__w) + self.n(__w) + { mixinInstance(o):: __w(o) },\n";
-  std::string constructors = type.resource ? std::string() : custom_constructors(type);
-  // Types without one of ksonnet-lib's constructors get an empty start to chain from.
-  if (!type.resource && constructors.empty()) constructors = "new():: self,";
-  out << "    type:: self.f(__id) + { mixin:: " << type_ref(type.definition) << ".n(__id) }";
-  if (!constructors.empty()) out << " + {\n      " << constructors << "\n    }";
-  out << ",\n  },\n";
-}
 
 // group -> version -> kinds (camelCase name -> type), in a stable order.
 using Tree = std::map<std::string, std::map<std::string, std::map<std::string, const Type*>>>;
@@ -91,30 +44,147 @@ Tree resource_tree(const Model& model) {
   return tree;
 }
 
+
+// The library's engine: builders made from the per-type property table at run time,
+// once per type (array elements are lazy and evaluated once), so a program pays only for
+// the types it uses. libjsonnet's cost is in reading text, so the table is a few long strings.
+const char* kEngine = R"(__id(o) = o,
+  __a(v) = if std.type(v) == 'array' then v else [v],
+  __cap(s) = local c = std.codepoint(s[0]); (if c >= 97 && c <= 122 then std.char(c - 32) else s[0]) + std.substr(s, 1, std.length(s) - 1),
+  __prop(e) = {
+    n: e[0],
+    id: if std.length(e) > 1 && e[1] != 0 then e[1] else e[0],
+    k: if std.length(e) > 2 then e[2] else '',
+    r: if std.length(e) > 3 then e[3] else -1,
+  },
+  __setters(p) =
+    local w = 'with' + __cap(p.id);
+    if p.k == '' then { [w]:: function(v) self + self.__w({ [p.n]: v }) }
+    else if p.k == 'a' then {
+      [w]:: function(v) self + self.__w({ [p.n]: __a(v) }),
+      [w + 'Mixin']:: function(v) self + self.__w({ [p.n]+: __a(v) }),
+    } + (if p.r >= 0 then { [p.id + 'Type']:: __type[p.r] } else {})
+    else {
+      [w]:: function(v) self + self.__w({ [p.n]: v }),
+      [w + 'Mixin']:: function(v) self + self.__w({ [p.n]+: v }),
+    } + (if p.k == 's' then { [p.id + 'Type']:: __type[p.r] } else {}),
+  __nested(p) = { [p.id]:: local outer = self; __mixin(p.r, function(o) outer.__w({ [p.n]+: o })) },
+  __range = std.range(0, std.length(__T) - 1),
+  __P = [std.map(__prop, std.parseJson(__T[i])) for i in __range],
+  __S = [std.foldl(function(acc, p) acc + __setters(p), __P[i], {}) for i in __range],
+  __N = [std.foldl(function(acc, p) acc + (if p.k == 's' then __nested(p) else {}), __P[i], {}) for i in __range],
+  __mixin(i, w) = __S[i] + __N[i] + { __w:: w, mixinInstance(o):: self.__w(o) },
+  __type = [__S[i] + { __w:: __id, mixin:: __N[i] + { __w:: __id } } +
+            (if std.objectHas(__C, std.toString(i)) then __C[std.toString(i)] else { new():: self })
+            for i in __range],
+  __kind(typeIndex, apiVersionName, kindName, isList) =
+    local apiVersion = { apiVersion: apiVersionName };
+    local kind = { kind: kindName };
+    __type[typeIndex] + (
+      if std.objectHasAll(__R, kindName) then __R[kindName](apiVersion, kind)
+      else if isList then { new(items):: apiVersion + kind + self.withItems(items) }
+      else { new():: apiVersion + kind }
+    );
+)";
+
+// A property as JSON: [name], [name, ident], [name, ident or 0, kind] or [name, ident or 0, kind, type].
+std::string encode_property(const Property& p, const std::map<std::string, int>& index) {
+  json item = json::array({p.name});
+  auto ref = [&](const std::string& definition) {
+    const auto it = index.find(definition);
+    return it == index.end() ? -1 : it->second;
+  };
+  std::string kind;
+  int type = -1;
+  switch (p.kind) {
+    case Property::Scalar: break;
+    case Property::Map: kind = "m"; break;
+    case Property::Array:
+      kind = "a";
+      if (!p.ref.empty()) type = ref(p.ref);
+      break;
+    case Property::Struct:
+      type = ref(p.ref);
+      kind = type < 0 ? "m" : "s";  // a struct outside the table is set as a whole
+      break;
+  }
+  if (p.ident != p.name || !kind.empty()) item.push_back(p.ident != p.name ? json(p.ident) : json(0));
+  if (!kind.empty()) item.push_back(kind);
+  if (type >= 0) item.push_back(type);
+  return item.dump();
+}
+
 }  // namespace
 
 std::string emit_k8s_libsonnet(const Model& model, const std::string& spec_text) {
+  // The types reachable from the API's kinds, in a fixed order.
+  std::vector<const Type*> order;
+  std::map<std::string, int> index;
+  std::vector<std::string> pending;
+  for (const auto& [name, type] : model.types) {
+    if (type.resource) pending.push_back(name);
+  }
+  while (!pending.empty()) {
+    const std::string name = pending.back();
+    pending.pop_back();
+    const auto it = model.types.find(name);
+    if (it == model.types.end() || index.count(name) > 0) continue;
+    index[name] = -1;
+    for (const auto& p : it->second.properties) {
+      if (!p.ref.empty()) pending.push_back(p.ref);
+    }
+  }
+  for (auto& [name, i] : index) {
+    i = static_cast<int>(order.size());
+    order.push_back(&model.types.at(name));
+  }
+
   std::ostringstream out;
   out << "// ksonnet-lib for Kubernetes " << model.version << ", generated by kgen " << kVersion
       << " (kgen lib generate) from its OpenAPI spec.\n"
-      << "// Do not edit: regenerate instead. Builders: k8s.<group>.<version>.<kind>.\n"
-      << "local __id(o) = o;\n"
-      << "local __a(v) = if std.type(v) == 'array' then v else [v];\n"
-      << "local __t = {\n";
-  for (const auto& [name, type] : model.types) emit_type(type, out);
-  out << "};\n{\n"
-      << "  __ksonnet: { checksum: " << quoted(sha256_hex(spec_text))
-      << ", kubernetesVersion: " << quoted(model.version.substr(1)) << " },\n";
+      << "// Do not edit: regenerate instead. Builders: k8s.<group>.<version>.<kind>; each type's\n"
+      << "// properties are one JSON string of __T: [name, ident or 0, kind (s struct, a array, m map), type index].\n"
+      << "local __T = [\n";
+  for (const Type* type : order) {
+    std::string props;
+    std::set<std::string> seen;
+    for (const auto& p : type->properties) {
+      if (!seen.insert(p.ident).second) continue;
+      props += (props.empty() ? "" : ",") + encode_property(p, index);
+    }
+    // Single quotes: the JSON's double quotes need no escaping, and property names hold no '.
+    out << "  '[" << props << "]',  // " << type->definition << "\n";
+  }
+  out << "],\n";
+  // ksonnet-lib's constructors of non-resource types, by table index.
+  out << "__C = {\n";
+  for (const Type* type : order) {
+    if (type->resource) continue;
+    const std::string constructors = custom_constructors(*type);
+    if (!constructors.empty()) out << "  \"" << index.at(type->definition) << "\": {\n    " << constructors << "\n  },\n";
+  }
+  out << "},\n";
+  // ...and of resources, by kind (the same in every group and version).
+  out << "__R = {\n";
+  std::set<std::string> kinds_done;
+  for (const Type* type : order) {
+    if (!type->resource || !kinds_done.insert(type->kind).second) continue;
+    const std::string constructors = custom_constructors(*type);
+    if (constructors.rfind("new():: ", 0) == 0 || constructors.rfind("new(items):: ", 0) == 0) continue;  // the engine's defaults
+    out << "  " << type->kind << "(apiVersion, kind):: {\n    " << constructors << "\n  },\n";
+  }
+  out << "},\n" << kEngine;
+  out << "{\n  __ksonnet: { checksum: " << quoted(sha256_hex(spec_text)) << ", kubernetesVersion: " << quoted(model.version.substr(1))
+      << " },\n";
   for (const auto& [group, versions] : resource_tree(model)) {
     out << "  " << field(group) << ":: {\n";
     for (const auto& [version, kinds] : versions) {
       out << "    " << field(version) << ":: {\n";
-      out << "      local apiVersion = { apiVersion: " << quoted(kinds.begin()->second->api_version) << " },\n";
+      const std::string api_version = quoted(kinds.begin()->second->api_version);
       for (const auto& [kind_name, type] : kinds) {
-        out << "      " << field(kind_name) << ":: " << type_ref(type->definition) << ".type + {\n"
-            << "        local kind = { kind: " << quoted(type->kind) << " },\n"
-            << "        " << custom_constructors(*type) << "\n"
-            << "      },\n";
+        const bool is_list = custom_constructors(*type).rfind("new(items):: ", 0) == 0;
+        out << "      " << field(kind_name) << ":: __kind(" << index.at(type->definition) << ", " << api_version << ", "
+            << quoted(type->kind) << ", " << (is_list ? "true" : "false") << "),\n";
       }
       out << "    },\n";
     }

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace kgen::k8slib {
@@ -43,5 +44,23 @@ std::string read_api_spec(const std::string& api_spec);
 
 // Keeps a copy of a spec in the cache, so that `version:` finds it later. Best effort.
 void remember_spec(const std::string& version, const std::string& spec_text);
+
+// A library ready to be written into an app.
+struct PreparedLibrary {
+  std::string dir;  // <app>/lib/ksonnet-lib/<version>
+  GeneratedLibrary library;
+  std::string spec_text;
+};
+
+// The library an app's environment of Kubernetes `version` lacks, generated in memory
+// (so a bad spec fails before anything is written): from `api_spec` when given
+// (file:PATH, whose info.version then decides the folder, or version:vX.Y.Z), else from
+// the spec cache. Nothing when the app already has lib/ksonnet-lib/<version>/k8s.libsonnet,
+// or when no spec was given and the cache has none (kgen's built-in subset then serves).
+std::optional<PreparedLibrary> prepare_library(const std::string& app_root, const std::string& version,
+                                               const std::string& api_spec);
+
+// Writes a prepared library (all or nothing) and keeps its spec in the cache.
+void commit_library(const PreparedLibrary& prepared);
 
 }  // namespace kgen::k8slib

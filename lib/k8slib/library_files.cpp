@@ -113,4 +113,30 @@ void remember_spec(const std::string& version, const std::string& spec_text) {
   }
 }
 
+std::optional<PreparedLibrary> prepare_library(const std::string& app_root, const std::string& version,
+                                               const std::string& api_spec) {
+  auto dir_for = [&](const std::string& v) { return join_path(app_root, "lib/ksonnet-lib/" + v); };
+  auto present = [&](const std::string& v) { return is_regular_file(join_path(dir_for(v), "k8s.libsonnet")); };
+  if (api_spec.empty()) {
+    if (version.empty() || present(version)) return std::nullopt;
+    const std::string cached = join_path(join_path(spec_cache_dir(), version), "swagger.json");
+    auto text = spec_cache_dir().empty() ? std::nullopt : try_read_file(cached);
+    if (!text) return std::nullopt;
+    PreparedLibrary prepared{dir_for(version), generate_library_from_text(*text, display_path(cached)), *text};
+    return prepared;
+  }
+  if (api_spec.rfind("version:", 0) == 0 && present(api_spec.substr(8))) return std::nullopt;
+  const std::string text = read_api_spec(api_spec);
+  const std::string source = api_spec.rfind("file:", 0) == 0 ? api_spec.substr(5) : api_spec;
+  GeneratedLibrary library = generate_library_from_text(text, display_path(source));
+  if (present(library.version)) return std::nullopt;
+  const std::string dir = dir_for(library.version);
+  return PreparedLibrary{dir, std::move(library), text};
+}
+
+void commit_library(const PreparedLibrary& prepared) {
+  write_library(prepared.dir, prepared.library, prepared.spec_text);
+  remember_spec(prepared.library.version, prepared.spec_text);
+}
+
 }  // namespace kgen::k8slib

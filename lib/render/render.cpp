@@ -64,7 +64,18 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   const json params =
       narrow_params(modules, json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator))));
   const std::string render_code = build_render_program(modules, layout, options, selected, params, &evaluator);
-  const json output = json::parse(evaluator.evaluate("render", render_code));
+  json output;
+  try {
+    output = json::parse(evaluator.evaluate("render", render_code));
+  } catch (const Error& e) {
+    // The built-in k.libsonnet is a subset: say how to get the whole library when a
+    // field is missing and that subset was in use.
+    if (!evaluator.served_builtin_klib() || e.message().find("field does not exist") == std::string::npos) throw;
+    const std::string version = env.k8s_version.empty() ? "v1.8.0" : env.k8s_version;
+    throw Error(e.message(), e.hint(), e.where(),
+                e.details() + "kgen: note: k.libsonnet is kgen's built-in subset of ksonnet-lib here; generate the full library with: "
+                              "kgen lib generate --api-spec file:swagger.json (the " + version + " spec)\n");
+  }
   for (size_t i = 0; i < modules.size(); ++i) {
     const json& module_output = output.at(std::to_string(i));
     // Fields in sorted order, as ks walked them; a field main.jsonnet added without a
