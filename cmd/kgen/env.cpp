@@ -97,7 +97,8 @@ int run_add(const EnvFlags& flags) {
   const std::string root = app::find_app_root(flags.app.dir);
   // The library is generated before the environment is added, so a bad spec changes nothing.
   const auto library = prepare_library_for(root, flags.api_spec);
-  std::cerr << "kgen: " << edit::add_environment(root, env) << "\n";
+  const std::string created = edit::add_environment(root, env);  // may throw: print nothing before
+  std::cerr << "kgen: " << created << "\n";
   commit_prepared_library(library);
   return 0;
 }

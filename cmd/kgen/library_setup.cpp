@@ -1,15 +1,33 @@
 #include "kgen/library_setup.h"
 
+#include <nlohmann/json.hpp>
+
 #include <iostream>
 
 #include "common/error.h"
+#include "common/files.h"
+#include "kgen/commands.h"
 
 namespace kgen::cmd {
 
 std::optional<k8slib::PreparedLibrary> prepare_library_for(const std::string& root, const std::string& api_spec) {
   std::string version = "v1.8.0";  // what ks assumed offline
   if (api_spec.rfind("version:", 0) == 0) version = api_spec.substr(8);
-  return k8slib::prepare_library(root, version, api_spec);
+  try {
+    return k8slib::prepare_library(root, version, api_spec);
+  } catch (const Error& e) {
+    // A spec that names its version but cannot make a library (a stub without
+    // definitions) still sets the environment's version; the built-in subset serves.
+    if (api_spec.rfind("file:", 0) != 0) throw;
+    const auto text = try_read_file(api_spec.substr(5));
+    const auto spec = nlohmann::json::parse(text.value_or(""), nullptr, false);
+    if (spec.is_discarded() || !spec.is_object() || !spec.contains("info") || !spec["info"].is_object() ||
+        !spec["info"].value("version", "").size()) {
+      throw;
+    }
+    print_warning("no ksonnet-lib generated: " + e.one_line() + "; kgen's built-in subset of ksonnet-lib serves this version");
+    return std::nullopt;
+  }
 }
 
 void commit_prepared_library(const std::optional<k8slib::PreparedLibrary>& library) {

@@ -56,7 +56,8 @@ struct PreparedLibrary {
 // (so a bad spec fails before anything is written): from `api_spec` when given
 // (file:PATH, whose info.version then decides the folder, or version:vX.Y.Z), else from
 // the spec cache. Nothing when the app already has lib/ksonnet-lib/<version>/k8s.libsonnet,
-// or when no spec was given and the cache has none (kgen's built-in subset then serves).
+// or when no spec (or version:vX.Y.Z) was given and the cache lacks it (kgen's built-in
+// subset then serves).
 std::optional<PreparedLibrary> prepare_library(const std::string& app_root, const std::string& version,
                                                const std::string& api_spec);
 

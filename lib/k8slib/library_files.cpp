@@ -125,7 +125,13 @@ std::optional<PreparedLibrary> prepare_library(const std::string& app_root, cons
     PreparedLibrary prepared{dir_for(version), generate_library_from_text(*text, display_path(cached)), *text};
     return prepared;
   }
-  if (api_spec.rfind("version:", 0) == 0 && present(api_spec.substr(8))) return std::nullopt;
+  if (api_spec.rfind("version:", 0) == 0) {
+    // Offline, a version is only as good as the cache: without it the built-in serves.
+    const std::string v = api_spec.substr(8);
+    if (present(v) || spec_cache_dir().empty() || !is_regular_file(join_path(join_path(spec_cache_dir(), v), "swagger.json"))) {
+      return std::nullopt;
+    }
+  }
   const std::string text = read_api_spec(api_spec);
   const std::string source = api_spec.rfind("file:", 0) == 0 ? api_spec.substr(5) : api_spec;
   GeneratedLibrary library = generate_library_from_text(text, display_path(source));

@@ -36,6 +36,11 @@ Error object_error(const Target& target, const Error& e) {
                    "fix the component (kgen validate checks objects against the API schema)");
     }
   }
+  if (const auto* api = dynamic_cast<const ApiError*>(&e);
+      api != nullptr && api->status() == 404 && api->message().find("namespaces \"" + target.ns + "\" not found") != std::string::npos) {
+    return Error("apply " + where + ": namespace \"" + target.ns + "\" does not exist",
+                 "create it first: a Namespace object in a component, or kubectl create namespace " + target.ns);
+  }
   return Error("apply " + where + ": " + e.message(), e.hint());
 }
 

@@ -114,7 +114,15 @@ class CurlTransport : public Transport {
     const CURLcode code = curl_easy_perform(curl_);
     curl_slist_free_all(headers);
     if (code != CURLE_OK) {
-      const std::string detail = error[0] != '\0' ? std::string(error) : std::string(curl_easy_strerror(code));
+      // Messages of our own where curl's carry timings ("after 202 milliseconds"), so that
+      // the same failure always reads the same.
+      std::string detail = error[0] != '\0' ? std::string(error) : std::string(curl_easy_strerror(code));
+      if (code == CURLE_OPERATION_TIMEDOUT) detail = "no answer within " + std::to_string(settings_.request_timeout_ms) + " ms";
+      if (code == CURLE_COULDNT_CONNECT) detail = "connection refused or unreachable";
+      if (code == CURLE_COULDNT_RESOLVE_HOST) detail = "cannot resolve the host name";
+      if (code == CURLE_GOT_NOTHING || code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR) {
+        detail = "the connection closed before the answer was complete";
+      }
       const bool tls = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
                        code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CIPHER;
       const bool retryable = code == CURLE_COULDNT_CONNECT || code == CURLE_OPERATION_TIMEDOUT || code == CURLE_GOT_NOTHING ||

@@ -136,8 +136,16 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
         ? "if std.length(g) == 0 then c else { [k]: std.mergePatch(c[k], g) for k in std.objectFields(c) }"
         : "{ [" + quote(prefix) + " + k]: if std.length(g) == 0 then c[k] else std.mergePatch(c[k], g) "
           "for k in std.objectFields(c) }";
+    // A params file that is not an object with a `components` object is named in the
+    // error, rather than failing later inside the code that reads it.
+    const std::string module_file = quote(display_path(module_params));
     evaluator->add_virtual_file(
-        params_b, "local p = " + module_source + ";\n" + "local c = p.components;\n" +
+        params_b, "local p = " + module_source + ";\n" +
+                      "assert std.type(p) == 'object' : " + module_file + " + ' evaluates to ' + std.type(p) + "
+                      "' (an ' + 'object {global: {...}, components: {...}} is needed)';\n" +
+                      "assert std.objectHas(p, 'components') && std.type(p.components) == 'object' : " + module_file +
+                      " + ': components must be an object of component names to their parameters';\n" +
+                      "local c = p.components;\n" +
                       "local g = if std.objectHas(p, 'global') then p.global else {};\n" +
                       "local b = " + merged + ";\n{ components: b }\n");
 
@@ -145,7 +153,9 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
     const std::string env_params = layout.env_dir + "/params.libsonnet";
     const std::string env_source = evaluator->input_exists(env_params) ? import_of(evaluator->import_path(ctx_c, env_params))
                                                                : import_of(jsonnet::Evaluator::virtual_path(params_b));
-    top += "  " + quote(id) + ": { env: " + env_source + ".components";
+    const std::string env_file = quote(display_path(env_params));
+    top += "  " + quote(id) + ": { env: (local e = " + env_source + "; assert std.type(e) == 'object' && std.objectHas(e, 'components') : " +
+           env_file + " + ' must evaluate to an object with components (it evaluates to ' + std.type(e) + ')'; e.components)";
     if (has_data_components(module) && has_module_params) {
       top += ", raw: " + import_of(evaluator->import_path(ctx_a, module_params)) + ".components";
     }

@@ -1,9 +1,11 @@
 #include "render/render.h"
 
 #include <set>
+#include <set>
 #include <string>
 
 #include "common/error.h"
+#include "common/files.h"
 #include "jsonnet/evaluator.h"
 #include "render/cache.h"
 #include "render/normalize.h"
@@ -38,6 +40,37 @@ std::string env_object(const app::Environment& env) {
   return json{{"namespace", env.ns}, {"server", env.server}}.dump();
 }
 
+// Whether a "field does not exist" error is a reach into ksonnet-lib: a group, version
+// or builder name, or a line that walks a builder's mixin path.
+bool looks_like_ksonnet_lib_access(const Error& e) {
+  const std::string marker = "field does not exist: ";
+  const auto at = e.message().find(marker);
+  if (at == std::string::npos) return false;
+  std::string field = e.message().substr(at + marker.size());
+  field = field.substr(0, field.find_first_of(" \n"));
+  static const std::set<std::string> kLibraryNames = {
+      "apps", "batch", "extensions", "rbac", "storage", "apiextensions", "autoscaling", "policy", "networking",
+      "admissionregistration", "authentication", "authorization", "certificates", "settings", "scheduling",
+      "apiregistration", "events", "core", "v1", "v1beta1", "v1beta2", "v2alpha1", "v2beta1", "v1alpha1", "mixin",
+      "mixinInstance", "mapContainers", "mapContainersWithName"};
+  auto starts = [&](const char* prefix) { return field.rfind(prefix, 0) == 0; };
+  const std::string type_suffix = "Type";
+  if (kLibraryNames.count(field) > 0 || starts("with") || starts("from") || starts("new") ||
+      (field.size() > type_suffix.size() && field.compare(field.size() - type_suffix.size(), type_suffix.size(), type_suffix) == 0)) {
+    return true;
+  }
+  if (e.where().file.empty() || e.where().line <= 0) return false;
+  const auto text = try_read_file(e.where().file);
+  if (!text) return false;
+  size_t start = 0;
+  for (int line = 1; line < e.where().line && start != std::string::npos; ++line) {
+    start = text->find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return false;
+  return text->substr(start, text->find('\n', start) - start).find(".mixin.") != std::string::npos;
+}
+
 }  // namespace
 
 RenderResult render_environment(const app::App& app, const RenderOptions& options) {
@@ -70,7 +103,7 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   } catch (const Error& e) {
     // The built-in k.libsonnet is a subset: say how to get the whole library when a
     // field is missing and that subset was in use.
-    if (!evaluator.served_builtin_klib() || e.message().find("field does not exist") == std::string::npos) throw;
+    if (!evaluator.served_builtin_klib() || !looks_like_ksonnet_lib_access(e)) throw;
     const std::string version = env.k8s_version.empty() ? "v1.8.0" : env.k8s_version;
     throw Error(e.message(), e.hint(), e.where(),
                 e.details() + "kgen: note: k.libsonnet is kgen's built-in subset of ksonnet-lib here; generate the full library with: "

@@ -1,0 +1,1 @@
+{ a: (import 'cycle-b.libsonnet').b }

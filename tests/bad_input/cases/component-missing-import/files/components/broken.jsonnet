@@ -1,0 +1,2 @@
+local lib = import 'nowhere.libsonnet';
+lib.object

@@ -1,0 +1,2 @@
+local x = 1;
+if x == 1 then error 'the broken component refuses' else {}

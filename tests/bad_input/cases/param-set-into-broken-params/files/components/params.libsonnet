@@ -1,0 +1,1 @@
+{ global: {}, components: { 'pets-pvc': { storage: '1Gi', } 

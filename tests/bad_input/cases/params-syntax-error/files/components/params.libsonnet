@@ -1,0 +1,5 @@
+{
+  global: {},
+  components: {
+    'pets-pvc': { name: 'x', }
+  

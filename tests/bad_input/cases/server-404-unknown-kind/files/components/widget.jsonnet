@@ -1,0 +1,1 @@
+{ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }

@@ -1,0 +1,2 @@
+local params = std.extVar('__ksonnet/params');
+params + { components+: { 'pets-pvc'+: { name: 'Pets_PVC' } } }
