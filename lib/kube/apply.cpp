@@ -1,4 +1,5 @@
 #include "kube/apply.h"
+#include "kube/json_access.h"
 
 #include <chrono>
 #include <thread>
@@ -10,16 +11,16 @@ using nlohmann::json;
 namespace {
 
 std::string resource_version(const json& object) {
-  return object.value("metadata", json::object()).value("resourceVersion", "");
+  return text_at(member(object, "metadata"), "resourceVersion");
 }
 
 // "conflict with "kubectl-edit" using v1: .spec.replicas" lines from a 409 Status.
 std::string conflict_details(const ApiError& e) {
   std::string details;
-  const json causes = e.body().is_object() ? e.body().value("details", json::object()).value("causes", json::array()) : json::array();
+  const json& causes = items_at(member(e.body(), "details"), "causes");
   for (const auto& cause : causes) {
     if (!details.empty()) details += "; ";
-    details += cause.value("message", cause.value("field", ""));
+    details += text_at(cause, "message", text_at(cause, "field"));
   }
   return details.empty() ? e.message() : details;
 }
@@ -32,7 +33,7 @@ Error object_error(const Target& target, const Error& e) {
                    "rerun with --force-conflicts to take these fields over, or remove them from the component");
     }
     if (api->status() == 422 || api->status() == 400) {
-      return Error("the server rejected " + where + ": " + api->body().value("message", api->message()),
+      return Error("the server rejected " + where + ": " + text_at(api->body(), "message", api->message()),
                    "fix the component (kgen validate checks objects against the API schema)");
     }
   }
@@ -48,8 +49,8 @@ void wait_established(Client* client, const Target& target, const ApplyOptions& 
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.crd_timeout_ms);
   for (;;) {
     const json crd = client->get(target.path());
-    for (const auto& c : crd.value("status", json::object()).value("conditions", json::array())) {
-      if (c.value("type", "") == "Established" && c.value("status", "") == "True") return;
+    for (const auto& c : items_at(member(crd, "status"), "conditions")) {
+      if (text_at(c, "type") == "Established" && text_at(c, "status") == "True") return;
     }
     if (std::chrono::steady_clock::now() > deadline) {
       throw Error("CustomResourceDefinition " + target.name + " was not Established within " +
@@ -84,11 +85,11 @@ ApplyResult apply_objects(Client* client, Discovery* discovery, const std::vecto
       crds_changed = false;
     }
     if (options.dry_run != DryRun::None && !is_crd(manifest->object) &&
-        !discovery->serves(manifest->object.value("apiVersion", ""), manifest->object.value("kind", ""))) {
+        !discovery->serves(text_at(manifest->object, "apiVersion"), text_at(manifest->object, "kind"))) {
       // A custom resource whose CRD this dry run did not create: nothing to ask the server.
-      log(LogLevel::Warning, "Skipping " + manifest->object.value("kind", "") + " " +
-                                 manifest->object["metadata"].value("name", "") + dry_suffix +
-                                 ": the server does not serve " + manifest->object.value("apiVersion", "") + " yet");
+      log(LogLevel::Warning, "Skipping " + text_at(manifest->object, "kind") + " " +
+                                 text_at(member(manifest->object, "metadata"), "name") + dry_suffix +
+                                 ": the server does not serve " + text_at(manifest->object, "apiVersion") + " yet");
       continue;
     }
     const Target target = address(*manifest, discovery, options.default_ns);

@@ -1,4 +1,5 @@
 #include "kube/applyset.h"
+#include "kube/json_access.h"
 
 #include <cctype>
 #include <sstream>
@@ -53,8 +54,8 @@ ApplySet applyset_for(const std::string& env, const std::string& ns) {
 
 std::string group_kind(const json& object) {
   std::string group, version;
-  split_api_version(object.value("apiVersion", ""), &group, &version);
-  const std::string kind = object.value("kind", "");
+  split_api_version(text_at(object, "apiVersion"), &group, &version);
+  const std::string kind = text_at(object, "kind");
   return group.empty() ? kind : kind + "." + group;
 }
 
@@ -72,17 +73,16 @@ ApplySetRecord read_applyset(Client* client, const ApplySet& set) {
     throw;
   }
   record.exists = true;
-  const json metadata = parent.value("metadata", json::object());
-  const json labels = metadata.value("labels", json::object());
-  if (labels.value(kIdLabel, "") != set.id) {
+  const json& metadata = member(parent, "metadata");
+  if (text_at(member(metadata, "labels"), kIdLabel) != set.id) {
     throw Error("Secret " + set.ns + "/" + set.name + " exists but is not this environment's ApplySet parent (label " +
                     kIdLabel + " differs)",
                 "rename or delete that Secret; kgen keeps its prune record there");
   }
-  const json annotations = metadata.value("annotations", json::object());
-  record.tooling = annotations.value(kToolingAnnotation, "");
-  record.group_kinds = split_list(annotations.value(kGroupKindsAnnotation, ""));
-  record.namespaces = split_list(annotations.value(kNamespacesAnnotation, ""));
+  const json& annotations = member(metadata, "annotations");
+  record.tooling = text_at(annotations, kToolingAnnotation);
+  record.group_kinds = split_list(text_at(annotations, kGroupKindsAnnotation));
+  record.namespaces = split_list(text_at(annotations, kNamespacesAnnotation));
   return record;
 }
 
@@ -121,7 +121,7 @@ std::vector<PruneCandidate> prune_candidates(Client* client, Discovery* discover
         if (e.status() == 404) continue;  // the group is gone, and its objects with it
         throw;
       }
-      api_version = info.value("preferredVersion", json::object()).value("groupVersion", "");
+      api_version = text_at(member(info, "preferredVersion"), "groupVersion");
       if (api_version.empty()) continue;
     }
     if (!discovery->serves(api_version, kind)) continue;
@@ -134,19 +134,20 @@ std::vector<PruneCandidate> prune_candidates(Client* client, Discovery* discover
     }
     for (const auto& ns : scopes) {
       const json list = client->get(resource_path(info, ns) + "?labelSelector=" + std::string(kPartOfLabel) + "%3D" + set.id);
-      for (const auto& item : list.value("items", json::array())) {
-        const json metadata = item.value("metadata", json::object());
-        const std::string name = metadata.value("name", "");
-        const std::string item_ns = info.namespaced ? metadata.value("namespace", ns) : "";
+      for (const auto& item : items_at(list, "items")) {
+        const json& metadata = member(item, "metadata");
+        const std::string name = text_at(metadata, "name");
+        if (name.empty()) continue;
+        const std::string item_ns = info.namespaced ? text_at(metadata, "namespace", ns) : "";
         if (keep.count(member_key(group, kind, item_ns, name)) > 0) continue;
         bool controlled = false;
-        for (const auto& owner : metadata.value("ownerReferences", json::array())) {
-          if (owner.value("controller", false)) controlled = true;
+        for (const auto& owner : items_at(metadata, "ownerReferences")) {
+          if (flag_at(owner, "controller")) controlled = true;
         }
         if (controlled) continue;  // its controller deletes it
-        const std::string component = metadata.value("labels", json::object()).value("ksonnet.io/component", "");
+        const std::string component = text_at(member(metadata, "labels"), "ksonnet.io/component");
         if (!components.empty() && components.count(component) == 0) continue;
-        candidates.push_back({info, item_ns, name, metadata.value("uid", ""), component});
+        candidates.push_back({info, item_ns, name, text_at(metadata, "uid"), component});
       }
     }
   }

@@ -1,4 +1,5 @@
 #include "kube/client.h"
+#include "kube/json_access.h"
 
 #include <chrono>
 #include <string>
@@ -55,9 +56,9 @@ ApiError api_error(const std::string& method, const std::string& path, const Htt
   } catch (const json::exception&) {
   }
   std::string reason, message;
-  if (body.is_object() && body.value("kind", "") == "Status") {
-    reason = body.value("reason", "");
-    message = body.value("message", "");
+  if (text_at(body, "kind") == "Status") {
+    reason = text_at(body, "reason");
+    message = text_at(body, "message");
   }
   if (message.empty()) message = trim(response.body.substr(0, 200));
   const std::string where = method + " " + access.server + path;
@@ -198,8 +199,9 @@ Reply Client::call(const std::string& method, const std::string& path, const std
     if (!response.body.empty()) {
       try {
         reply.body = json::parse(response.body);
+        if (!reply.body.is_object()) throw json::other_error::create(501, "not an object", nullptr);
       } catch (const json::exception&) {
-        throw Error(method + " " + access_.server + path + ": the answer is not JSON (" + std::to_string(response.body.size()) + " bytes)",
+        throw Error(method + " " + access_.server + path + ": the answer is not a JSON object (" + std::to_string(response.body.size()) + " bytes)",
                     "check that the server address points at a Kubernetes API server, not a proxy or web page");
       }
     }

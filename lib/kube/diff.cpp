@@ -1,4 +1,5 @@
 #include "kube/diff.h"
+#include "kube/json_access.h"
 
 #include "common/unified_diff.h"
 #include "encoding/go_yaml.h"
@@ -10,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-bool is_secret(const json& object) { return object.is_object() && object.value("kind", "") == "Secret"; }
+bool is_secret(const json& object) { return object.is_object() && text_at(object, "kind") == "Secret"; }
 
 }  // namespace
 
@@ -44,7 +45,7 @@ std::vector<ObjectDiff> diff_objects(Client* client, Discovery* discovery, const
     json live;
     json predicted = with_kgen_labels(manifest->object, applyset_id);
     std::string label;
-    if (discovery->serves(manifest->object.value("apiVersion", ""), manifest->object.value("kind", ""))) {
+    if (discovery->serves(text_at(manifest->object, "apiVersion"), text_at(manifest->object, "kind"))) {
       const Target target = address(*manifest, discovery, default_ns);
       label = target.describe();
       if (target.info.namespaced) predicted["metadata"]["namespace"] = target.ns;
@@ -66,7 +67,7 @@ std::vector<ObjectDiff> diff_objects(Client* client, Discovery* discovery, const
       }
     } else {
       // A custom resource whose CRD is not installed yet: all of it is new.
-      label = manifest->object.value("kind", "") + " " + manifest->object["metadata"].value("name", "");
+      label = text_at(manifest->object, "kind") + " " + text_at(member(manifest->object, "metadata"), "name");
     }
     json before = live.is_null() ? json() : without_server_fields(live);
     json after = without_server_fields(predicted);

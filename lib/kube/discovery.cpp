@@ -1,4 +1,5 @@
 #include "kube/discovery.h"
+#include "kube/json_access.h"
 
 namespace kgen::kube {
 
@@ -30,11 +31,12 @@ const std::map<std::string, ResourceInfo>* Discovery::kinds_of(const std::string
   std::map<std::string, ResourceInfo> kinds;
   try {
     const json list = client_->get(group.empty() ? "/api/" + version : "/apis/" + group + "/" + version);
-    if (list.contains("resources") && list["resources"].is_array()) {
-      for (const auto& r : list["resources"]) {
-        const std::string name = r.value("name", "");
+    {
+      for (const auto& r : items_at(list, "resources")) {
+        const std::string name = text_at(r, "name");
         if (name.empty() || name.find('/') != std::string::npos) continue;  // subresources
-        ResourceInfo info{group, version, r.value("kind", ""), name, r.value("namespaced", false)};
+        ResourceInfo info{group, version, text_at(r, "kind"), name, flag_at(r, "namespaced")};
+        if (info.kind.empty()) continue;
         kinds.emplace(info.kind, info);
       }
     }

@@ -1,4 +1,5 @@
 #include "kube/exec_credential.h"
+#include "kube/json_access.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -152,20 +153,20 @@ ExecCredential run_exec_plugin(const ExecConfig& config, const ClusterAccess& cl
   } catch (const json::exception&) {
     throw Error(who + " printed no ExecCredential JSON", "run the plugin by hand and check what it prints");
   }
-  if (!credential.is_object() || credential.value("kind", "") != "ExecCredential" || !credential.contains("status") ||
+  if (!credential.is_object() || text_at(credential, "kind") != "ExecCredential" || !credential.contains("status") ||
       !credential["status"].is_object()) {
     throw Error(who + " printed JSON that is not an ExecCredential with a status", "check the plugin's version");
   }
-  if (credential.value("apiVersion", "") != config.api_version) {
-    throw Error(who + " answered with apiVersion \"" + credential.value("apiVersion", "") + "\", not \"" + config.api_version + "\"",
+  if (text_at(credential, "apiVersion") != config.api_version) {
+    throw Error(who + " answered with apiVersion \"" + text_at(credential, "apiVersion") + "\", not \"" + config.api_version + "\"",
                 "set the kubeconfig's exec apiVersion to what the plugin speaks");
   }
   const json& status = credential["status"];
   ExecCredential result;
-  result.token = status.value("token", "");
-  result.client_cert_pem = status.value("clientCertificateData", "");
-  result.client_key_pem = status.value("clientKeyData", "");
-  result.expiration = status.value("expirationTimestamp", "");
+  result.token = text_at(status, "token");
+  result.client_cert_pem = text_at(status, "clientCertificateData");
+  result.client_key_pem = text_at(status, "clientKeyData");
+  result.expiration = text_at(status, "expirationTimestamp");
   if (result.token.empty() && result.client_cert_pem.empty()) {
     throw Error(who + " returned neither a token nor a client certificate", "check the plugin's configuration");
   }

@@ -1,4 +1,5 @@
 #include "kube/readiness.h"
+#include "kube/json_access.h"
 
 #include <chrono>
 #include <thread>
@@ -16,39 +17,39 @@ long number(const json& object, const char* key, long fallback = 0) {
 const json* condition(const json& status, const std::string& type) {
   if (!status.contains("conditions") || !status["conditions"].is_array()) return nullptr;
   for (const auto& c : status["conditions"]) {
-    if (c.value("type", "") == type) return &c;
+    if (text_at(c, "type") == type) return &c;
   }
   return nullptr;
 }
 
 Readiness job(const json& live) {
-  const json spec = live.value("spec", json::object());
-  const json status = live.value("status", json::object());
+  const json& spec = member(live, "spec");
+  const json& status = member(live, "status");
   const long completions = number(spec, "completions", 1);
   const long succeeded = number(status, "succeeded");
   const std::string counts = std::to_string(succeeded) + "/" + std::to_string(completions);
-  if (const json* failed = condition(status, "Failed"); failed != nullptr && failed->value("status", "") == "True") {
-    return {ReadyState::Failed, "Failed", counts + " " + failed->value("reason", "") + ": " + failed->value("message", "")};
+  if (const json* failed = condition(status, "Failed"); failed != nullptr && text_at(*failed, "status") == "True") {
+    return {ReadyState::Failed, "Failed", counts + " " + text_at(*failed, "reason") + ": " + text_at(*failed, "message")};
   }
   const json* complete = condition(status, "Complete");
-  if ((complete != nullptr && complete->value("status", "") == "True") || succeeded >= completions) {
+  if ((complete != nullptr && text_at(*complete, "status") == "True") || succeeded >= completions) {
     return {ReadyState::Ready, "Complete", counts};
   }
   return {ReadyState::Progressing, number(status, "active") > 0 ? "Running" : "Pending", counts};
 }
 
 Readiness rollout(const json& live, bool stateful) {
-  const json spec = live.value("spec", json::object());
-  const json status = live.value("status", json::object());
+  const json& spec = member(live, "spec");
+  const json& status = member(live, "status");
   const long wanted = number(spec, "replicas", 1);
-  const long generation = number(live.value("metadata", json::object()), "generation");
+  const long generation = number(member(live, "metadata"), "generation");
   const long observed = number(status, "observedGeneration");
   const long updated = number(status, "updatedReplicas");
   const long ready = number(status, stateful ? "readyReplicas" : "availableReplicas");
   const std::string counts = std::to_string(ready) + "/" + std::to_string(wanted);
   if (!stateful) {
     if (const json* progressing = condition(status, "Progressing");
-        progressing != nullptr && progressing->value("reason", "") == "ProgressDeadlineExceeded") {
+        progressing != nullptr && text_at(*progressing, "reason") == "ProgressDeadlineExceeded") {
       return {ReadyState::Failed, "Failed", counts + " ProgressDeadlineExceeded"};
     }
   }
@@ -70,12 +71,12 @@ const char* state_name(ReadyState state) {
 
 Readiness readiness_of(const json& live) {
   if (live.is_null()) return {ReadyState::Missing, "Missing", ""};
-  const std::string kind = live.value("kind", "");
+  const std::string kind = text_at(live, "kind");
   if (kind == "Job") return job(live);
   if (kind == "Deployment") return rollout(live, false);
   if (kind == "StatefulSet") return rollout(live, true);
   if (kind == "PersistentVolumeClaim") {
-    const std::string phase = live.value("status", json::object()).value("phase", "Pending");
+    const std::string phase = text_at(member(live, "status"), "phase", "Pending");
     if (phase == "Bound") return {ReadyState::Ready, "Bound", ""};
     if (phase == "Lost") return {ReadyState::Failed, "Lost", "the bound volume is gone"};
     return {ReadyState::Progressing, phase, ""};
@@ -88,10 +89,10 @@ std::vector<ObjectStatus> object_statuses(Client* client, Discovery* discovery, 
   std::vector<ObjectStatus> statuses;
   for (const Manifest* manifest : order_for_apply(manifests)) {
     ObjectStatus status;
-    status.kind = manifest->object.value("kind", "");
+    status.kind = text_at(manifest->object, "kind");
     status.component = manifest->component;
-    if (!discovery->serves(manifest->object.value("apiVersion", ""), status.kind)) {
-      status.name = manifest->object["metadata"].value("name", "");
+    if (!discovery->serves(text_at(manifest->object, "apiVersion"), status.kind)) {
+      status.name = text_at(member(manifest->object, "metadata"), "name");
       statuses.push_back(status);  // missing: the server does not even serve its kind
       continue;
     }

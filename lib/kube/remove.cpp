@@ -1,4 +1,5 @@
 #include "kube/remove.h"
+#include "kube/json_access.h"
 
 #include <algorithm>
 #include <chrono>
@@ -57,7 +58,7 @@ DeleteResult delete_objects(Client* client, Discovery* discovery, const std::vec
   const std::string suffix = options.dry_run ? " (dry run)" : "";
   for (const Manifest* manifest : ordered) {
     if (!is_crd(manifest->object) &&
-        !discovery->serves(manifest->object.value("apiVersion", ""), manifest->object.value("kind", ""))) {
+        !discovery->serves(text_at(manifest->object, "apiVersion"), text_at(manifest->object, "kind"))) {
       ++result.missing;  // its CRD is gone, so is it
       continue;
     }

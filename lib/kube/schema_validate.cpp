@@ -1,5 +1,7 @@
 #include "kube/schema_validate.h"
 
+#include "kube/json_access.h"
+
 #include <cmath>
 
 #include "common/error.h"
@@ -15,11 +17,11 @@ std::string gvk_key(const std::string& group, const std::string& version, const 
 }
 
 std::string object_gvk(const json& object) {
-  const std::string api_version = object.value("apiVersion", "");
+  const std::string api_version = text_at(object, "apiVersion");
   const auto slash = api_version.find('/');
   const std::string group = slash == std::string::npos ? "" : api_version.substr(0, slash);
   const std::string version = slash == std::string::npos ? api_version : api_version.substr(slash + 1);
-  return gvk_key(group, version, object.value("kind", ""));
+  return gvk_key(group, version, text_at(object, "kind"));
 }
 
 std::string type_name(const json& value) {
@@ -43,14 +45,14 @@ bool is_integral(const json& value) {
 }  // namespace
 
 SchemaValidator::SchemaValidator(json spec, const std::string& source) : spec_(std::move(spec)) {
-  if (!spec_.is_object() || spec_.value("swagger", "") != "2.0" || !spec_.contains("definitions") ||
+  if (!spec_.is_object() || text_at(spec_, "swagger") != "2.0" || !spec_.contains("definitions") ||
       !spec_["definitions"].is_object() || spec_["definitions"].empty()) {
     throw Error("API spec is not a Kubernetes OpenAPI v2 document with definitions", "pass a swagger.json from a Kubernetes release",
                 {source});
   }
   for (const auto& [name, definition] : spec_["definitions"].items()) {
-    for (const auto& gvk : definition.value("x-kubernetes-group-version-kind", json::array())) {
-      definition_of_.emplace(gvk_key(gvk.value("group", ""), gvk.value("version", ""), gvk.value("kind", "")), name);
+    for (const auto& gvk : items_at(definition, "x-kubernetes-group-version-kind")) {
+      definition_of_.emplace(gvk_key(text_at(gvk, "group"), text_at(gvk, "version"), text_at(gvk, "kind")), name);
     }
     // Specs before 1.8 have no x-kubernetes-group-version-kind: derive it from the
     // name io.k8s.api.<group>.<version>.<Kind> (core group: "core"), as ks did.
@@ -89,8 +91,8 @@ void SchemaValidator::check(const json& value, const json& raw_schema, const std
                             int depth) const {
   if (depth > 64 || value.is_null()) return;  // null means "unset" to the API server
   const json& schema = resolve(raw_schema);
-  const std::string type = schema.value("type", "");
-  const std::string format = schema.value("format", "");
+  const std::string type = text_at(schema, "type");
+  const std::string format = text_at(schema, "format");
   const std::string at = path.empty() ? "." : path;
   auto wrong = [&](const std::string& expected) {
     problems->push_back(at + ": expected " + expected + ", got " + type_name(value));
@@ -101,7 +103,7 @@ void SchemaValidator::check(const json& value, const json& raw_schema, const std
   }
   if (type == "string") {
     // Quantities ("1Gi") may also be written as plain numbers.
-    const bool quantity = raw_schema.value("$ref", "").find("resource.Quantity") != std::string::npos;
+    const bool quantity = text_at(raw_schema, "$ref").find("resource.Quantity") != std::string::npos;
     if (!value.is_string() && !(quantity && value.is_number())) wrong("string");
     return;
   }
@@ -137,7 +139,7 @@ void SchemaValidator::check(const json& value, const json& raw_schema, const std
       problems->push_back(child + ": unknown field");
     }
   }
-  for (const auto& required : schema.value("required", json::array())) {
+  for (const auto& required : items_at(schema, "required")) {
     if (required.is_string() && !value.contains(required.get<std::string>())) {
       problems->push_back(path + "." + required.get<std::string>() + ": required field is missing");
     }
