@@ -66,6 +66,12 @@ TEST_F(ClusterApply, ASecondApplyChangesNothing) {
   EXPECT_EQ(again.err.find("Creating non-existent"), std::string::npos);
   EXPECT_EQ(server_.object(kPvcPath)["metadata"]["resourceVersion"], version);
   EXPECT_EQ(kgen({"diff", "default"}).exit_code, 0);
+  // -v names every request (the fixture's TearDown checks no credential is among them).
+  const ProcessResult verbose = kgen({"apply", "default", "-v"});
+  ASSERT_EQ(verbose.exit_code, 0);
+  EXPECT_NE(verbose.err.find("level=debug msg=\"PATCH /api/v1/namespaces/kubeflow/persistentvolumeclaims/pets-pvc?fieldManager=kgen 200 "),
+            std::string::npos)
+      << verbose.err;
 }
 
 TEST_F(ClusterApply, AChangedParamPatchesOneObject) {

@@ -68,3 +68,20 @@ TEST_F(ValidateMixed, CustomResourcesAreSkippedWithAWarning) {
 
 }  // namespace
 }  // namespace kgen::testing
+
+namespace kgen::testing {
+namespace {
+
+class LibFromCluster : public ClusterTest {};
+
+TEST_F(LibFromCluster, GeneratesFromTheClustersOpenApiSpec) {
+  // The test server serves the v1.10.9 spec at /openapi/v2.
+  const ProcessResult r = kgen({"lib", "generate", "--context", "test"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("Generated ksonnet-lib for Kubernetes v1.10.9 in lib/ksonnet-lib/v1.10.9"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(app_->file("lib/ksonnet-lib/v1.10.9/k8s.libsonnet")));
+  EXPECT_EQ(kgen({"lib", "generate", "--context", "test", "--api-spec", "version:v1.8.0"}).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace kgen::testing
