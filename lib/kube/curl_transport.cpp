@@ -1,10 +1,8 @@
 // libcurl transport: one easy handle per client, so connections are kept alive.
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 
+#include "kube/curl_library.h"
 #include "kube/http.h"
 
 namespace kgen::kube {
@@ -50,9 +48,7 @@ void split_server(const std::string& server, std::string* scheme, std::string* h
 class CurlTransport : public Transport {
  public:
   explicit CurlTransport(const TransportSettings& settings) : settings_(settings) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    curl_ = curl_easy_init();
+    curl_ = lib_.easy_init();
     std::string scheme, host, port, prefix;
     split_server(settings.server, &scheme, &host, &port, &prefix);
     base_url_ = settings.server;
@@ -60,63 +56,63 @@ class CurlTransport : public Transport {
       // Verify the certificate against tls-server-name while connecting to the real
       // address: address the name, and let CONNECT_TO route it to the host.
       base_url_ = scheme + "://" + settings.tls_server_name + ":" + port + prefix;
-      connect_to_ = curl_slist_append(nullptr, (settings.tls_server_name + ":" + port + ":" + host + ":" + port).c_str());
+      connect_to_ = lib_.slist_append(nullptr, (settings.tls_server_name + ":" + port + ":" + host + ":" + port).c_str());
     }
   }
   ~CurlTransport() override {
-    curl_slist_free_all(connect_to_);
-    curl_easy_cleanup(curl_);
+    lib_.slist_free_all(connect_to_);
+    lib_.easy_cleanup(curl_);
   }
 
   HttpResponse send(const HttpRequest& request) override {
     HttpResponse response;
-    curl_easy_reset(curl_);
+    lib_.easy_reset(curl_);
     const std::string url = base_url_ + request.path;
-    curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    if (request.method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
+    lib_.easy_setopt(curl_, CURLOPT_URL, url.c_str());
+    lib_.easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    if (request.method == "HEAD") lib_.easy_setopt(curl_, CURLOPT_NOBODY, 1L);
     if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
-      curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, request.body.data());
-      curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+      lib_.easy_setopt(curl_, CURLOPT_POSTFIELDS, request.body.data());
+      lib_.easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     }
     curl_slist* headers = nullptr;
-    for (const auto& h : request.headers) headers = curl_slist_append(headers, h.c_str());
-    headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
-    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl_, CURLOPT_USERAGENT, settings_.user_agent.c_str());
-    curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, append_body);
-    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &response.body);
-    curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, append_header);
-    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &response.headers);
-    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, settings_.connect_timeout_ms);
-    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, settings_.request_timeout_ms);
-    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "gzip");  // what API servers compress with, for big lists
-    if (connect_to_ != nullptr) curl_easy_setopt(curl_, CURLOPT_CONNECT_TO, connect_to_);
-    if (!settings_.proxy_url.empty()) curl_easy_setopt(curl_, CURLOPT_PROXY, settings_.proxy_url.c_str());
+    for (const auto& h : request.headers) headers = lib_.slist_append(headers, h.c_str());
+    headers = lib_.slist_append(headers, "Expect:");  // no 100-continue round trip
+    lib_.easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
+    lib_.easy_setopt(curl_, CURLOPT_USERAGENT, settings_.user_agent.c_str());
+    lib_.easy_setopt(curl_, CURLOPT_WRITEFUNCTION, append_body);
+    lib_.easy_setopt(curl_, CURLOPT_WRITEDATA, &response.body);
+    lib_.easy_setopt(curl_, CURLOPT_HEADERFUNCTION, append_header);
+    lib_.easy_setopt(curl_, CURLOPT_HEADERDATA, &response.headers);
+    lib_.easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, settings_.connect_timeout_ms);
+    lib_.easy_setopt(curl_, CURLOPT_TIMEOUT_MS, settings_.request_timeout_ms);
+    lib_.easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    lib_.easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib_.easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "gzip");  // what API servers compress with, for big lists
+    if (connect_to_ != nullptr) lib_.easy_setopt(curl_, CURLOPT_CONNECT_TO, connect_to_);
+    if (!settings_.proxy_url.empty()) lib_.easy_setopt(curl_, CURLOPT_PROXY, settings_.proxy_url.c_str());
     if (settings_.insecure_skip_tls_verify) {
-      curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 0L);
-      curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 0L);
+      lib_.easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 0L);
+      lib_.easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 0L);
     }
     curl_blob ca{const_cast<char*>(settings_.ca_pem.data()), settings_.ca_pem.size(), CURL_BLOB_NOCOPY};
-    if (!settings_.ca_pem.empty()) curl_easy_setopt(curl_, CURLOPT_CAINFO_BLOB, &ca);
+    if (!settings_.ca_pem.empty()) lib_.easy_setopt(curl_, CURLOPT_CAINFO_BLOB, &ca);
     curl_blob cert{const_cast<char*>(settings_.client_cert_pem.data()), settings_.client_cert_pem.size(), CURL_BLOB_NOCOPY};
     curl_blob key{const_cast<char*>(settings_.client_key_pem.data()), settings_.client_key_pem.size(), CURL_BLOB_NOCOPY};
     if (!settings_.client_cert_pem.empty()) {
-      curl_easy_setopt(curl_, CURLOPT_SSLCERT_BLOB, &cert);
-      curl_easy_setopt(curl_, CURLOPT_SSLCERTTYPE, "PEM");
-      curl_easy_setopt(curl_, CURLOPT_SSLKEY_BLOB, &key);
-      curl_easy_setopt(curl_, CURLOPT_SSLKEYTYPE, "PEM");
+      lib_.easy_setopt(curl_, CURLOPT_SSLCERT_BLOB, &cert);
+      lib_.easy_setopt(curl_, CURLOPT_SSLCERTTYPE, "PEM");
+      lib_.easy_setopt(curl_, CURLOPT_SSLKEY_BLOB, &key);
+      lib_.easy_setopt(curl_, CURLOPT_SSLKEYTYPE, "PEM");
     }
     char error[CURL_ERROR_SIZE] = {0};
-    curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error);
-    const CURLcode code = curl_easy_perform(curl_);
-    curl_slist_free_all(headers);
+    lib_.easy_setopt(curl_, CURLOPT_ERRORBUFFER, error);
+    const CURLcode code = lib_.easy_perform(curl_);
+    lib_.slist_free_all(headers);
     if (code != CURLE_OK) {
       // Messages of our own where curl's carry timings ("after 202 milliseconds"), so that
       // the same failure always reads the same.
-      std::string detail = error[0] != '\0' ? std::string(error) : std::string(curl_easy_strerror(code));
+      std::string detail = error[0] != '\0' ? std::string(error) : std::string(lib_.easy_strerror(code));
       if (code == CURLE_OPERATION_TIMEDOUT) detail = "no answer within " + std::to_string(settings_.request_timeout_ms) + " ms";
       if (code == CURLE_COULDNT_CONNECT) detail = "connection refused or unreachable";
       if (code == CURLE_COULDNT_RESOLVE_HOST) detail = "cannot resolve the host name";
@@ -129,11 +125,12 @@ class CurlTransport : public Transport {
                              code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_PARTIAL_FILE;
       throw TransportError(detail, retryable, tls);
     }
-    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
+    lib_.easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
   }
 
  private:
+  const CurlLibrary& lib_ = curl_library();  // first member: loaded before anything uses it
   TransportSettings settings_;
   CURL* curl_ = nullptr;
   std::string base_url_;
