@@ -4,13 +4,11 @@
 
 #include <iostream>
 #include <memory>
-#include <set>
 
 #include "common/error.h"
 #include "kgen/cluster_session.h"
 #include "kgen/commands.h"
-#include "kube/apply.h"
-#include "kube/applyset.h"
+#include "kube/apply_environment.h"
 #include "kube/readiness.h"
 #include "kube/remove.h"
 
@@ -99,63 +97,18 @@ int run_apply(const ApplyFlags& flags) {
   options.applyset = kube::applyset_for(session.environment->name, ns);
   options.poll_interval_ms = std::min(flags.poll_interval_ms, 500L);
 
-  // The ApplySet parent records the kinds before the objects are applied, so that an
-  // apply that stops midway still leaves every member findable by a later --prune.
-  kube::ApplySetRecord record = kube::read_applyset(client, options.applyset);
-  if (record.exists && record.tooling.rfind("kgen/", 0) != 0) {
-    throw Error("Secret " + ns + "/" + options.applyset.name + " is an ApplySet of \"" + record.tooling + "\", not kgen's",
-                "delete it or apply this environment to another namespace");
+  kube::PruneOptions prune;
+  prune.enabled = flags.prune;
+  prune.components = {flags.cluster.components.begin(), flags.cluster.components.end()};
+  if (!flags.yes) {
+    prune.confirm = [](const std::vector<kube::PruneCandidate>& candidates) {
+      return confirm("Delete these " + std::to_string(candidates.size()) + " object(s)?");
+    };
   }
-  kube::ApplySetRecord before = record;
-  for (const auto& m : session.manifests) record.group_kinds.insert(kube::group_kind(m.object));
-  for (const auto& m : session.manifests) {
-    const std::string object_ns = m.object.value("metadata", nlohmann::json::object()).value("namespace", "");
-    if (!object_ns.empty() && object_ns != ns) record.namespaces.insert(object_ns);
-  }
-  bool parent_written = false;
-  if (dry_run == kube::DryRun::None) {
-    try {
-      kube::write_applyset(client, options.applyset, record, false);
-      parent_written = true;
-    } catch (const kube::ApiError& e) {
-      if (e.status() != 404) throw;  // the namespace is one of the objects to apply: record after
-    }
-  }
-
-  const kube::ApplyResult result = kube::apply_objects(client, session.discovery.get(), session.manifests, options, session.log);
-
-  int pruned = 0;
-  if (flags.prune) {
-    const std::set<std::string> components(flags.cluster.components.begin(), flags.cluster.components.end());
-    const auto candidates = kube::prune_candidates(client, session.discovery.get(), options.applyset, record, result.applied, components);
-    const bool dry = dry_run != kube::DryRun::None;
-    if (!candidates.empty() && !dry && !flags.yes) {
-      for (const auto& c : candidates) session.log(kube::LogLevel::Info, "Would prune " + c.describe());
-      if (!confirm("Delete these " + std::to_string(candidates.size()) + " object(s)?")) {
-        throw Error("not pruning " + std::to_string(candidates.size()) + " object(s) without confirmation",
-                    "pass --yes to prune without asking (or --dry-run to only list them)");
-      }
-    }
-    for (const auto& c : candidates) {
-      session.log(kube::LogLevel::Info, (dry ? "Would prune " : "Pruning ") + c.describe());
-      if (!dry && kube::delete_one(client, kube::resource_path(c.info, c.ns, c.name), c.uid, false)) ++pruned;
-    }
-    // What the set now holds: the kinds applied now, plus those of components not selected.
-    if (!dry && flags.cluster.components.empty()) {
-      record.group_kinds = result.group_kinds;
-      record.namespaces = result.namespaces;
-    }
-  }
-  if (dry_run == kube::DryRun::None &&
-      (!parent_written || record.group_kinds != before.group_kinds || record.namespaces != before.namespaces || !before.exists)) {
-    try {
-      kube::write_applyset(client, options.applyset, record, false);
-    } catch (const kube::ApiError& e) {
-      if (e.status() != 404) throw;
-      session.log(kube::LogLevel::Warning, "cannot record what this apply owns in Secret " + ns + "/" + options.applyset.name +
-                                               " (namespace " + ns + " does not exist), so --prune will not find these objects");
-    }
-  }
+  const kube::EnvironmentApplyResult outcome =
+      kube::apply_environment(client, session.discovery.get(), session.manifests, options, prune, session.log);
+  const kube::ApplyResult& result = outcome.applied;
+  const int pruned = outcome.pruned;
 
   const int total = result.created + result.configured + result.unchanged;
   std::string summary = (dry_run == kube::DryRun::None ? "Applied " : "Would apply ") + std::to_string(total) + " object(s) to " +
