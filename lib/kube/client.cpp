@@ -89,13 +89,17 @@ ApiError api_error(const std::string& method, const std::string& path, const Htt
   return ApiError(response.status, reason, body, text, hint);
 }
 
-long retry_after_ms(const HttpResponse& response) {
+// Retry-After in milliseconds, at most `cap_ms` (a hostile or broken server's huge value
+// must neither overflow nor stall kgen); -1 when absent or not a number of seconds.
+long retry_after_ms(const HttpResponse& response, long cap_ms) {
   const auto it = response.headers.find("retry-after");
   if (it == response.headers.end()) return -1;
   try {
-    return std::stol(it->second) * 1000;
+    const long seconds = std::stol(it->second);
+    if (seconds < 0) return -1;
+    return seconds > cap_ms / 1000 ? cap_ms : seconds * 1000;
   } catch (const std::exception&) {
-    return -1;  // an HTTP date: use the backoff
+    return -1;  // an HTTP date, or out of range: use the backoff
   }
 }
 
@@ -187,8 +191,8 @@ Reply Client::call(const std::string& method, const std::string& path, const std
       continue;
     }
     if (retryable_status(response.status) && can_repeat && attempt < options_.max_attempts) {
-      long wait = retry_after_ms(response);
-      wait = wait >= 0 ? std::min(wait, options_.retry_after_max_ms) : delay;
+      long wait = retry_after_ms(response, options_.retry_after_max_ms);
+      if (wait < 0) wait = delay;
       std::this_thread::sleep_for(std::chrono::milliseconds(wait));
       delay = std::min(delay * 2, options_.retry_max_ms);
       continue;
