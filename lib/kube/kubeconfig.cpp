@@ -34,6 +34,14 @@ void merge_named(const YAML::Node& list, const char* inner, const std::string& f
   for (const auto& item : list) {
     if (!item.IsMap() || !item["name"] || !item["name"].IsScalar()) continue;
     YAML::Node body = item[inner] ? item[inner] : YAML::Node(YAML::NodeType::Map);
+    if (!body.IsMap() && !body.IsNull()) {
+      // kubectl refuses such a file too; reading fields of a scalar would throw later.
+      throw Error("invalid kubeconfig: the " + std::string(inner) + " of \"" + item["name"].as<std::string>() +
+                      "\" is not a mapping",
+                  "write its fields under " + std::string(inner) + ":",
+                  {display_path(file), body.Mark().is_null() ? 0 : body.Mark().line + 1});
+    }
+    if (body.IsNull()) body = YAML::Node(YAML::NodeType::Map);
     into->emplace(item["name"].as<std::string>(), Entry{body, file});  // the first file to name it wins
   }
 }
