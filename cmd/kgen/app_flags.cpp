@@ -50,9 +50,13 @@ void add_jsonnet_flags(CLI::App* command, JsonnetFlags* flags) {
       ->allow_extra_args(false);  // one value per flag, as ks took them
   command->add_option("--tla-str-file", flags->tla_str_file, "Top-level argument from a file: name=path")
       ->allow_extra_args(false);  // one value per flag, as ks took them
+  command->add_option("-j,--jobs", flags->jobs,
+                      "Threads rendering a large app (default: one per CPU; the output does not depend on it)")
+      ->check(CLI::PositiveNumber);
 }
 
 void apply_jsonnet_flags(const JsonnetFlags& flags, render::RenderOptions* options) {
+  options->jobs = flags.jobs;
   for (const auto& path : flags.jpath) {
     options->jpaths.push_back(std::filesystem::absolute(path).lexically_normal().string());
   }

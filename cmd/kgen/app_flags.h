@@ -20,6 +20,7 @@ struct JsonnetFlags {
   std::vector<std::string> ext_str_file;
   std::vector<std::string> tla_str;
   std::vector<std::string> tla_str_file;
+  size_t jobs = 0;
 };
 
 void add_app_flags(CLI::App* command, AppFlags* flags);

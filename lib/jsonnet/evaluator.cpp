@@ -7,6 +7,7 @@ extern "C" {
 
 #include <cstdlib>
 #include <cstring>
+#include <list>
 #include <map>
 #include <string>
 
@@ -50,6 +51,42 @@ struct Evaluator::Impl {
   JsonnetVm* vm = nullptr;
   ImportResolver resolver;
 
+  // A native registered with add_json_function; a list keeps each one's address stable
+  // (libjsonnet holds it as the callback's context).
+  struct JsonNative {
+    JsonnetVm* vm;
+    std::string name;
+    std::vector<std::string> params;
+    std::vector<const char*> param_names;  // null-terminated, into `params`
+    JsonFunction fn;
+  };
+  std::list<JsonNative> json_natives;
+
+  static JsonnetJsonValue* json_native_callback(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
+    auto* native = static_cast<JsonNative*>(ctx);
+    std::vector<std::string> args;
+    for (size_t i = 0; i < native->params.size(); ++i) {
+      const char* arg = jsonnet_json_extract_string(native->vm, argv[i]);
+      if (arg == nullptr) {
+        *success = 0;
+        return jsonnet_json_make_string(
+            native->vm, (native->name + ": argument " + native->params[i] + " must be a string").c_str());
+      }
+      args.emplace_back(arg);
+    }
+    try {
+      JsonnetJsonValue* result = json_to_jsonnet(native->vm, native->fn(args));
+      *success = 1;
+      return result;
+    } catch (const Error& e) {
+      *success = 0;
+      return jsonnet_json_make_string(native->vm, e.message().c_str());
+    } catch (const nlohmann::json::exception& e) {
+      *success = 0;
+      return jsonnet_json_make_string(native->vm, (native->name + ": " + e.what()).c_str());
+    }
+  }
+
   static char* import_callback(void* ctx, const char* base, const char* rel, char** found_here, int* success) {
     auto* self = static_cast<Impl*>(ctx);
     std::string found, content, error;
@@ -88,6 +125,17 @@ void Evaluator::add_bundle(int context_id, const std::string& absolute_path, std
 
 void Evaluator::add_virtual_file(const std::string& name, std::string text) {
   impl_->resolver.add_virtual_file(name, std::move(text));
+}
+
+void Evaluator::add_json_function(const std::string& name, const std::vector<std::string>& params, JsonFunction fn) {
+  Impl::JsonNative& native = impl_->json_natives.emplace_back();
+  native.vm = impl_->vm;
+  native.name = name;
+  native.params = params;
+  for (const auto& param : native.params) native.param_names.push_back(param.c_str());
+  native.param_names.push_back(nullptr);
+  native.fn = std::move(fn);
+  jsonnet_native_callback(impl_->vm, name.c_str(), &Impl::json_native_callback, &native, native.param_names.data());
 }
 
 std::string Evaluator::virtual_path(const std::string& name) { return std::string(kVirtualPrefix) + name; }

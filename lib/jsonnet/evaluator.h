@@ -12,6 +12,9 @@
 // columns on line 1 are corrected before the user sees them.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -71,6 +74,12 @@ class Evaluator {
   // Makes `text` importable as virtual_path(name).
   void add_virtual_file(const std::string& name, std::string text);
   static std::string virtual_path(const std::string& name);
+
+  // Makes std.native(name) a function of `params` (strings, since libjsonnet hands
+  // natives only primitives) whose result is the JSON `fn` returns; a kgen::Error or
+  // JSON exception thrown by `fn` becomes a Jsonnet error with its message.
+  using JsonFunction = std::function<nlohmann::json(const std::vector<std::string>& args)>;
+  void add_json_function(const std::string& name, const std::vector<std::string>& params, JsonFunction fn);
 
   // Evaluates Jsonnet `code` (itself a virtual file named `name`) and returns its JSON.
   // Throws kgen::Error with the user's file, line and column and the Jsonnet stack.

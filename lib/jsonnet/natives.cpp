@@ -159,6 +159,8 @@ JsonnetJsonValue* sha256(void* ctx, Args argv, int* success) {
 
 }  // namespace
 
+JsonnetJsonValue* json_to_jsonnet(JsonnetVm* vm, const nlohmann::json& value) { return to_jsonnet(vm, value); }
+
 void register_natives(JsonnetVm* vm) {
   static const char* const kOne[] = {"json", nullptr};
   static const char* const kYaml[] = {"yaml", nullptr};

@@ -13,6 +13,9 @@ namespace {
 
 using nlohmann::json;
 
+// The native that turns an environment's manifested params into one module's.
+constexpr const char* kNarrowParamsNative = "kgen.internal.narrowParams";
+
 std::string quote(const std::string& s) { return json(s).dump(); }
 
 std::string import_of(const std::string& path) { return "(import " + quote(path) + ")"; }
@@ -79,6 +82,10 @@ bool has_data_components(const app::Module& module) {
 }
 
 }  // namespace
+
+bool operator<(const OutputPosition& a, const OutputPosition& b) {
+  return a.module_id != b.module_id ? a.module_id < b.module_id : a.field < b.field;
+}
 
 PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
                                const std::vector<app::Module>& modules, const RenderOptions& options) {
@@ -155,7 +162,9 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
                                                                : import_of(jsonnet::Evaluator::virtual_path(params_b));
     const std::string env_file = quote(display_path(env_params));
     top += "  " + quote(id) + ": { env: (local e = " + env_source + "; assert std.type(e) == 'object' && std.objectHas(e, 'components') : " +
-           env_file + " + ' must evaluate to an object with components (it evaluates to ' + std.type(e) + ')'; e.components)";
+           env_file + " + ' must evaluate to an object with components (it evaluates to ' + std.type(e) + ')'; " +
+           "assert std.type(e.components) == 'object' : " + env_file +
+           " + ': components must be an object of component names to their parameters'; e.components)";
     if (has_data_components(module) && has_module_params) {
       top += ", raw: " + import_of(evaluator->import_path(ctx_a, module_params)) + ".components";
     }
@@ -164,27 +173,31 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
   return top + "}\n";
 }
 
+json narrow_module_params(const std::string& module_name, const json& all) {
+  if (!all.is_object()) throw Error("the environment's component parameters are not an object");
+  json narrowed = json::object();
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    const std::string& key = it.key();
+    if (module_name == "/") {
+      if (key.find('.') == std::string::npos) narrowed[key] = it.value();
+    } else if (key.rfind(module_name, 0) == 0) {
+      const std::string local = key.substr(key.rfind('.') + 1);
+      if (narrowed.contains(local) && narrowed[local].is_object() && it.value().is_object()) {
+        narrowed[local].update(it.value());  // Jsonnet's `+` on the two objects
+      } else {
+        narrowed[local] = it.value();
+      }
+    }
+  }
+  return narrowed;
+}
+
 json narrow_params(const std::vector<app::Module>& modules, const json& evaluated) {
   json out = json::object();
   for (size_t i = 0; i < modules.size(); ++i) {
     const std::string id = std::to_string(i);
     const json& module = evaluated.at(id);
-    const json& all = module.at("env");
-    json narrowed = json::object();
-    for (auto it = all.begin(); it != all.end(); ++it) {
-      const std::string& key = it.key();
-      if (modules[i].name == "/") {
-        if (key.find('.') == std::string::npos) narrowed[key] = it.value();
-      } else if (key.rfind(modules[i].name, 0) == 0) {
-        const std::string local = key.substr(key.rfind('.') + 1);
-        if (narrowed.contains(local) && narrowed[local].is_object() && it.value().is_object()) {
-          narrowed[local].update(it.value());  // Jsonnet's `+` on the two objects
-        } else {
-          narrowed[local] = it.value();
-        }
-      }
-    }
-    out[id] = {{"params", {{"components", narrowed}}}};
+    out[id] = {{"params", {{"components", narrow_module_params(modules[i].name, module.at("env"))}}}};
     if (module.contains("raw")) out[id]["raw"] = module["raw"];
   }
   return out;
@@ -192,7 +205,22 @@ json narrow_params(const std::vector<app::Module>& modules, const json& evaluate
 
 std::string build_render_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
                                   const RenderOptions& options, const std::set<std::string>& selected,
-                                  const json& params, jsonnet::Evaluator* evaluator) {
+                                  const OutputRange& range, jsonnet::Evaluator* evaluator) {
+  // Stages A-C run inside this same evaluation: libjsonnet rebuilds its standard library
+  // for every evaluation (about a third of a small app's run time), so kgen evaluates
+  // once. ks passed the params between stages as JSON; `'' + value` manifests them with
+  // libjsonnet's own (C++) JSON writer, and a native parses and narrows them, so
+  // components still see plain data: hidden fields gone, `+:` resolved, functions and
+  // errors anywhere in the params fatal.
+  evaluator->add_virtual_file("params-all", build_params_program(modules, layout, evaluator));
+  const std::string all_params = import_of(jsonnet::Evaluator::virtual_path("params-all"));
+  std::vector<std::string> module_names;
+  for (const auto& module : modules) module_names.push_back(module.name);
+  evaluator->add_json_function(kNarrowParamsNative, {"components", "module"},
+                               [module_names](const std::vector<std::string>& args) {
+                                 return narrow_module_params(module_names.at(std::stoul(args[1])), json::parse(args[0]));
+                               });
+
   json selection = json::object();
   for (const auto& name : selected) selection[name] = true;
   // A main.jsonnet that is a function is called with the top-level arguments (none:
@@ -202,20 +230,24 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     tla_args += (tla_args.empty() ? "" : ", ") + key + "=" + quote(value);
   }
 
+  std::string forced_params;  // every module's params, evaluated before any component
   std::string top = "{\n";
   for (size_t i = 0; i < modules.size(); ++i) {
     const app::Module& module = modules[i];
     const std::string id = std::to_string(i);
-    const json& module_params = params.at(id);
     const std::string params_file = "params/" + id;
     const std::string components_file = "components/" + id;
+    const std::string params_import = import_of(jsonnet::Evaluator::virtual_path(params_file));
     // Bound to a local so that each component's read of .components is a lookup, not
-    // a re-evaluation of the whole literal.
-    evaluator->add_virtual_file(params_file, "local c = " + module_params.at("params").at("components").dump() +
-                                                 ";\n{ components: c }\n");
+    // a re-evaluation.
+    evaluator->add_virtual_file(params_file, "local c = std.native(" + quote(kNarrowParamsNative) + ")('' + " +
+                                                 all_params + "[" + quote(id) + "].env, " + quote(id) +
+                                                 ");\n{ components: c }\n");
+    forced_params += std::string(forced_params.empty() ? "" : " && ") + "std.type(" + params_import +
+                     ".components) == 'object'";
     const int ctx_e = evaluator->add_context(
         {layout.main_path,
-         {{"__ksonnet/params", import_of(jsonnet::Evaluator::virtual_path(params_file))},
+         {{"__ksonnet/params", params_import},
           {"__ksonnet/components", import_of(jsonnet::Evaluator::virtual_path(components_file))},
           {"__ksonnet/environments", layout.env_object}}});
 
@@ -252,19 +284,29 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
       }
       // YAML/JSON components take their module params by merge patch, then (root
       // module only, as in ks) the environment's.
-      json object = yaml_component_object(component, evaluator);
-      if (module_params.contains("raw") && module_params["raw"].contains(component.name)) {
-        object.merge_patch(module_params["raw"][component.name]);
-      }
-      const json& env_components = module_params.at("params").at("components");
-      if (module.name == "/" && env_components.contains(component.qualified)) {
-        object.merge_patch(env_components[component.qualified]);
-      }
-      data_components += "  " + quote(component.qualified) + ": " + object.dump() + ",\n";
+      const std::string object = yaml_component_object(component, evaluator).dump();
+      const std::string name = quote(component.name);
+      const std::string qualified = quote(component.qualified);
+      data_components += "  " + qualified + ": (local o = " + object + ";\n" +
+                         "    local m = if std.objectHas(raw, " + name + ") then std.mergePatch(o, raw[" + name +
+                         "]) else o;\n";
+      data_components += module.name == "/" ? "    if std.objectHas(env, " + qualified + ") then std.mergePatch(m, env[" +
+                                                  qualified + "]) else m),\n"
+                                            : "    m),\n";
     }
     const std::string bundle_path = module.dir + "/.kgen-components-" + id + ".jsonnet";
     evaluator->add_bundle(ctx_e, bundle_path, bundle + "}\n", std::move(parts));
-    evaluator->add_virtual_file(components_file, import_of(evaluator->import_path(ctx_e, bundle_path)) + " + {\n" +
+    std::string components_code;
+    if (!data_components.empty()) {
+      // The module params' own components (as JSON) for the merge patches; {} when the
+      // module has no params file.
+      const std::string raw = evaluator->input_exists(module.dir + "/params.libsonnet")
+          ? "std.native('kgen.parseJson')('' + " + all_params + "[" + quote(id) + "].raw)"
+          : "{}";
+      components_code = "local raw = " + raw + ";\nlocal env = " + params_import + ".components;\n";
+    }
+    evaluator->add_virtual_file(components_file, components_code +
+                                                     import_of(evaluator->import_path(ctx_e, bundle_path)) + " + {\n" +
                                                      data_components + "}\n");
 
     // E: main.jsonnet (or ks's default one) over the components.
@@ -276,16 +318,36 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     } else if (evaluator->input_exists(base_file)) {
       main_source = import_of(evaluator->import_path(ctx_e, base_file));
     }
+    // The fields this evaluation renders: those selected with -c, and those in its
+    // slice of the output.
+    std::vector<std::string> conditions;
+    if (!selected.empty()) conditions.push_back("std.objectHas(" + selection.dump() + ", k)");
+    bool outside_range = false;
+    if (range.from && id <= range.from->module_id) {
+      if (id < range.from->module_id) outside_range = true;
+      conditions.push_back("k >= " + quote(range.from->field));
+    }
+    if (range.to && id >= range.to->module_id) {
+      if (id > range.to->module_id) outside_range = true;
+      conditions.push_back("k < " + quote(range.to->field));
+    }
+    if (outside_range) {
+      top += "  " + quote(id) + ": {},\n";
+      continue;
+    }
     top += "  " + quote(id) + ": (\n    local main = " + main_source + ";\n" +
            "    local m = if std.type(main) == 'function' then main(" + tla_args + ") else main;\n";
-    if (selected.empty()) {
+    if (conditions.empty()) {
       top += "    m\n  ),\n";
     } else {
-      top += "    local selected = " + selection.dump() + ";\n";
-      top += "    { [k]: m[k] for k in std.objectFields(m) if std.objectHas(selected, k) }\n  ),\n";
+      std::string condition;
+      for (const auto& c : conditions) condition += (condition.empty() ? "" : " && ") + c;
+      top += "    { [k]: m[k] for k in std.objectFields(m) if " + condition + " }\n  ),\n";
     }
   }
-  return top + "}\n";
+  // ks evaluated the params before any component: their errors come first.
+  const std::string prologue = forced_params.empty() ? "" : "assert " + forced_params + ";\n";
+  return prologue + top + "}\n";
 }
 
 }  // namespace kgen::render

@@ -1,15 +1,17 @@
 // The Jsonnet programs that run ks's pipeline for an environment (internal to the
-// render stage). Two evaluations on one VM, as ks's stages were separated:
-//   1. params: per module, the module's params.libsonnet (globals applied) under the
-//      environment's params.libsonnet, manifested to JSON (ks passed JSON between
-//      stages, and libjsonnet caches no object fields, so re-reading lazy params from
-//      every component would cost O(components^2));
-//   2. render: per module, main.jsonnet over all components, with the params as a
-//      JSON literal.
+// render stage):
+//   - params: per module, the module's params.libsonnet (globals applied) under the
+//     environment's params.libsonnet;
+//   - render: the params program, manifested to JSON and narrowed per module (ks passed
+//     JSON between stages, and libjsonnet caches no object fields, so re-reading lazy
+//     params from every component would cost O(components^2)), then per module
+//     main.jsonnet over all components. One evaluation: libjsonnet rebuilds its
+//     standard library for each.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -45,16 +47,35 @@ PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
 std::string build_params_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
                                  jsonnet::Evaluator* evaluator, bool without_modules = false);
 
-// ks's stage C on the first program's output: per module, the environment's params
-// narrowed to the module's components ({"<module index>": {"params": {components},
-// "raw": ...}}). Root: keys without a dot. Module M: keys starting with M (a plain
-// prefix, as ks matched), renamed to their last dotted segment, same names merged.
+// ks's stage C: the environment's component params (`all`, keys qualified) narrowed to
+// the components of module `module_name`. Root ("/"): keys without a dot. Module M:
+// keys starting with M (a plain prefix, as ks matched), renamed to their last dotted
+// segment, same names merged.
+nlohmann::json narrow_module_params(const std::string& module_name, const nlohmann::json& all);
+
+// The params program's output narrowed per module:
+// {"<module index>": {"params": {"components": ...}, "raw": ...}}.
 nlohmann::json narrow_params(const std::vector<app::Module>& modules, const nlohmann::json& evaluated);
 
+// A position in the render program's output, in the order libjsonnet manifests it:
+// module index as a string ("0" < "1" < "10" < "2"), then field name.
+struct OutputPosition {
+  std::string module_id;
+  std::string field;
+};
+bool operator<(const OutputPosition& a, const OutputPosition& b);
+
+// The slice of the output one evaluation renders when several threads share an
+// environment: positions from `from` (inclusive) to `to` (exclusive); unset: unbounded.
+struct OutputRange {
+  std::optional<OutputPosition> from;
+  std::optional<OutputPosition> to;
+};
+
 // Code evaluating to {"<module index>": {"<qualified component>": value}} for the
-// `selected` components (empty: all). `params` is the first program's output.
+// `selected` components (empty: all) inside `range`, params stages included.
 std::string build_render_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
                                   const RenderOptions& options, const std::set<std::string>& selected,
-                                  const nlohmann::json& params, jsonnet::Evaluator* evaluator);
+                                  const OutputRange& range, jsonnet::Evaluator* evaluator);
 
 }  // namespace kgen::render

@@ -1,8 +1,9 @@
 #include "render/render.h"
 
-#include <set>
+#include <exception>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "common/error.h"
 #include "common/files.h"
@@ -10,6 +11,7 @@
 #include "render/cache.h"
 #include "render/normalize.h"
 #include "render/program.h"
+#include "render/slices.h"
 #include "render/sort.h"
 
 namespace kgen::render {
@@ -71,6 +73,75 @@ bool looks_like_ksonnet_lib_access(const Error& e) {
   return text->substr(start, text->find('\n', start) - start).find(".mixin.") != std::string::npos;
 }
 
+// What one evaluation of the pipeline rendered: its output, or the error it raised.
+struct SliceResult {
+  json output;
+  std::vector<jsonnet::Evaluator::Input> inputs;
+  std::exception_ptr error;
+};
+
+SliceResult render_slice(const app::Environment& env, const std::vector<app::Module>& modules,
+                         const PipelineLayout& layout, const RenderOptions& options,
+                         const std::set<std::string>& selected, const OutputRange& range) {
+  SliceResult result;
+  try {
+    jsonnet::VmOptions vm_options;
+    vm_options.ext_str = options.ext_str;
+    jsonnet::Evaluator evaluator(vm_options);
+    const std::string code = build_render_program(modules, layout, options, selected, range, &evaluator);
+    try {
+      result.output = json::parse(evaluator.evaluate("render", code));
+    } catch (const Error& e) {
+      // The built-in k.libsonnet is a subset: say how to get the whole library when a
+      // field is missing and that subset was in use.
+      if (!evaluator.served_builtin_klib() || !looks_like_ksonnet_lib_access(e)) throw;
+      const std::string version = env.k8s_version.empty() ? "v1.8.0" : env.k8s_version;
+      throw Error(e.message(), e.hint(), e.where(),
+                  e.details() + "kgen: note: k.libsonnet is kgen's built-in subset of ksonnet-lib here; generate the full library with: "
+                                "kgen lib generate --api-spec file:swagger.json (the " + version + " spec)\n");
+    }
+    result.inputs = evaluator.inputs();
+  } catch (...) {
+    result.error = std::current_exception();
+  }
+  return result;
+}
+
+// Renders the slices, all but the first on threads of their own, and joins their
+// outputs. Rethrows the error of the first slice that failed, which is the error one
+// evaluation would have raised.
+SliceResult render_slices(const app::Environment& env, const std::vector<app::Module>& modules,
+                          const PipelineLayout& layout, const RenderOptions& options,
+                          const std::set<std::string>& selected) {
+  const std::vector<OutputRange> ranges = plan_slices(modules, slice_count(options.jobs, modules, selected));
+  std::vector<SliceResult> results(ranges.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < ranges.size(); ++i) {
+    threads.emplace_back([&, i] { results[i] = render_slice(env, modules, layout, options, selected, ranges[i]); });
+  }
+  results[0] = render_slice(env, modules, layout, options, selected, ranges[0]);
+  for (auto& thread : threads) thread.join();
+
+  SliceResult joined = std::move(results[0]);
+  std::set<std::string> recorded;
+  for (const auto& input : joined.inputs) recorded.insert(input.path);
+  for (size_t i = 1; i < results.size(); ++i) {
+    if (joined.error) break;
+    if (results[i].error) {
+      joined.error = results[i].error;
+      break;
+    }
+    for (auto it = results[i].output.begin(); it != results[i].output.end(); ++it) {
+      joined.output[it.key()].update(it.value());
+    }
+    for (auto& input : results[i].inputs) {
+      if (recorded.insert(input.path).second) joined.inputs.push_back(std::move(input));
+    }
+  }
+  if (joined.error) std::rethrow_exception(joined.error);
+  return joined;
+}
+
 }  // namespace
 
 RenderResult render_environment(const app::App& app, const RenderOptions& options) {
@@ -78,9 +149,6 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   const std::vector<app::Module> modules = app::modules_for(app, env);
   const std::set<std::string> selected = check_selection(modules, options.components, env.name);
 
-  jsonnet::VmOptions vm_options;
-  vm_options.ext_str = options.ext_str;
-  jsonnet::Evaluator evaluator(vm_options);
   PipelineLayout layout = layout_pipeline(app, env, modules, options);
   layout.env_object = env_object(env);
 
@@ -94,23 +162,9 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   result.warnings = app.warnings;
   result.warnings.insert(result.warnings.end(), layout.warnings.begin(), layout.warnings.end());
 
-  const json params =
-      narrow_params(modules, json::parse(evaluator.evaluate("params", build_params_program(modules, layout, &evaluator))));
-  const std::string render_code = build_render_program(modules, layout, options, selected, params, &evaluator);
-  json output;
-  try {
-    output = json::parse(evaluator.evaluate("render", render_code));
-  } catch (const Error& e) {
-    // The built-in k.libsonnet is a subset: say how to get the whole library when a
-    // field is missing and that subset was in use.
-    if (!evaluator.served_builtin_klib() || !looks_like_ksonnet_lib_access(e)) throw;
-    const std::string version = env.k8s_version.empty() ? "v1.8.0" : env.k8s_version;
-    throw Error(e.message(), e.hint(), e.where(),
-                e.details() + "kgen: note: k.libsonnet is kgen's built-in subset of ksonnet-lib here; generate the full library with: "
-                              "kgen lib generate --api-spec file:swagger.json (the " + version + " spec)\n");
-  }
+  const SliceResult rendered = render_slices(env, modules, layout, options, selected);
   for (size_t i = 0; i < modules.size(); ++i) {
-    const json& module_output = output.at(std::to_string(i));
+    const json& module_output = rendered.output.at(std::to_string(i));
     // Fields in sorted order, as ks walked them; a field main.jsonnet added without a
     // component file is rendered too and blamed on main.jsonnet.
     for (auto it = module_output.begin(); it != module_output.end(); ++it) {
@@ -123,7 +177,7 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
     }
   }
   sort_objects(&result.objects);
-  if (!options.cache_dir.empty()) cache_store(options.cache_dir, fingerprint, evaluator.inputs(), result);
+  if (!options.cache_dir.empty()) cache_store(options.cache_dir, fingerprint, rendered.inputs, result);
   return result;
 }
 

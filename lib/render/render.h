@@ -1,10 +1,12 @@
 // Stage 4: render an environment as ks show did: evaluate every module's pipeline
 // (module params, environment params, main.jsonnet, components) in one Jsonnet
-// evaluation, then normalise, label, flatten and sort the objects.
+// evaluation (a large app: one per thread, each rendering a slice of the output),
+// then normalise, label, flatten and sort the objects.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@ struct RenderOptions {
   std::map<std::string, std::string> ext_str;  // -V and --ext-str-file values
   std::map<std::string, std::string> tla_str;  // -A and --tla-str-file values
   std::string cache_dir;  // render cache folder; empty: no cache
+  size_t jobs = 0;        // threads rendering a large app; 0: one per CPU (output is the same)
 };
 
 struct Object {

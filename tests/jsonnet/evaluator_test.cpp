@@ -193,6 +193,36 @@ local f = function(x) x;
   EXPECT_EQ(result[21], true);
 }
 
+TEST(Evaluator, JsonFunctionsTakeStringsAndReturnJson) {
+  Evaluator ev({});
+  ev.add_json_function("test.pairs", {"text", "key"}, [](const std::vector<std::string>& args) {
+    json parsed = json::parse(args[0]);
+    return json{{args[1], parsed}, {"count", parsed.size()}};
+  });
+  EXPECT_EQ(eval(ev, "std.native('test.pairs')('' + {b: [1, 2.5], h:: 0}, 'k')"),
+            json::parse(R"({"k": {"b": [1, 2.5]}, "count": 1})"));
+}
+
+TEST(Evaluator, JsonFunctionErrorsBecomeJsonnetErrors) {
+  Evaluator ev({});
+  ev.add_json_function("test.fail", {"text"}, [](const std::vector<std::string>& args) -> json {
+    if (args[0] == "json") return json::parse("{not json");
+    throw Error("refused: " + args[0]);
+  });
+  auto message_of = [&](const std::string& code) {
+    try {
+      ev.evaluate("test", code);
+    } catch (const Error& e) {
+      return e.message();
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message_of("std.native('test.fail')('x')").find("refused: x"), std::string::npos);
+  EXPECT_NE(message_of("std.native('test.fail')('json')").find("test.fail: "), std::string::npos);
+  EXPECT_NE(message_of("std.native('test.fail')(1)").find("test.fail: argument text must be a string"),
+            std::string::npos);
+}
+
 TEST(Evaluator, RecordsFilesRead) {
   TempDir dir;
   dir.write("lib.libsonnet", "1");

@@ -1,0 +1,14 @@
+local params = std.extVar("__ksonnet/params");
+local globals = import "globals.libsonnet";
+local envParams = params + {
+  components +: {
+    probe +: { obj +: { labels +: { b: "2" } } },
+  },
+};
+
+{
+  components: {
+    [x]: envParams.components[x] + globals
+    for x in std.objectFields(envParams.components)
+  },
+}
