@@ -100,7 +100,8 @@ SliceResult render_slice(const app::Environment& env, const std::vector<app::Mod
                   e.details() + "kgen: note: k.libsonnet is kgen's built-in subset of ksonnet-lib here; generate the full library with: "
                                 "kgen lib generate --api-spec file:swagger.json (the " + version + " spec)\n");
     }
-    result.inputs = evaluator.inputs();
+    // Hashing every input is only worth it for the render cache.
+    if (!options.cache_dir.empty()) result.inputs = evaluator.inputs();
   } catch (...) {
     result.error = std::current_exception();
   }

@@ -33,6 +33,7 @@
 #include "common/base64.h"
 #include "common/files.h"
 #include "common/sha256.h"
+#include "support/case_files.h"
 #include "support/run_process.h"
 #include "support/temp_dir.h"
 
@@ -44,20 +45,6 @@ namespace fs = std::filesystem;
 const fs::path kCases = fs::path(KGEN_SOURCE_DIR) / "tests/bad_input/cases";
 // Credentials the cases use: none may ever be printed.
 const std::vector<std::string> kSecrets = {"test-token", "expired-token-4711", "limited-token", "s3cret-basic", "hunter2"};
-
-std::string read_or(const fs::path& file, const std::string& fallback = {}) {
-  return try_read_file(file.string()).value_or(fallback);
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(line);
-  }
-  return out;
-}
 
 void replace_all(std::string* text, const std::string& from, const std::string& to) {
   if (from.empty()) return;
@@ -72,7 +59,7 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
     struct stat st {};
     ::stat(entry.path().c_str(), &st);
     files[fs::relative(entry.path(), root).string()] =
-        sha256_hex(read_or(entry.path())) + " " + std::to_string(st.st_mode & 07777);
+        sha256_hex(read_case_file(entry.path())) + " " + std::to_string(st.st_mode & 07777);
   }
   return files;
 }
@@ -83,7 +70,7 @@ TEST_P(BadInput, FailsClearlyAndChangesNothing) {
   const fs::path dir = kCases / GetParam();
   TempDir app_dir, files;
   const fs::path app = app_dir.path();
-  const std::string base = lines_of(read_or(dir / "base", "root")).front();
+  const std::string base = non_empty_lines(read_case_file(dir / "base", "root")).front();
   if (base == "root") {
     for (const char* part : {"app.yaml", "components", "environments"}) {
       fs::copy(fs::path(KGEN_SOURCE_DIR) / part, app / part, fs::copy_options::recursive);
@@ -92,7 +79,7 @@ TEST_P(BadInput, FailsClearlyAndChangesNothing) {
     fs::copy(fs::path(KGEN_SOURCE_DIR) / "tests/e2e/apps" / base, app, fs::copy_options::recursive);
   }
   if (fs::exists(dir / "files")) fs::copy(dir / "files", app, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-  for (const auto& path : lines_of(read_or(dir / "remove"))) fs::remove_all(app / path);
+  for (const auto& path : non_empty_lines(read_case_file(dir / "remove"))) fs::remove_all(app / path);
 
   std::map<std::string, std::string> env = {{"KGEN_CACHE_DIR", files.path() + "/cache"},
                                             {"KGEN_OPENAPI_DIR", files.path() + "/openapi"},
@@ -107,7 +94,7 @@ TEST_P(BadInput, FailsClearlyAndChangesNothing) {
     server->create_namespace("kubeflow");
     server_url = server->url();
   }
-  std::string kubeconfig_text = read_or(dir / "kubeconfig");
+  std::string kubeconfig_text = read_case_file(dir / "kubeconfig");
   if (kubeconfig_text.empty() && server) kubeconfig_text = server->kubeconfig("token");
   if (!kubeconfig_text.empty()) {
     replace_all(&kubeconfig_text, "${SERVER}", server_url);
@@ -128,7 +115,7 @@ TEST_P(BadInput, FailsClearlyAndChangesNothing) {
   const std::vector<std::string> kgen = {KGEN_BINARY};
   if (server) {
     ASSERT_EQ(run_process({KGEN_BINARY, "env", "set", "default", "--server", server_url}, app.string(), env).exit_code, 0);
-    for (const auto& line : lines_of(read_or(dir / "server"))) {
+    for (const auto& line : non_empty_lines(read_case_file(dir / "server"))) {
       std::istringstream words(line);
       std::string what;
       words >> what;
@@ -176,7 +163,7 @@ TEST_P(BadInput, FailsClearlyAndChangesNothing) {
 
   const auto before = snapshot(app);
   std::vector<std::string> argv = {KGEN_BINARY};
-  for (const auto& arg : lines_of(read_or(dir / "args"))) argv.push_back(expand(arg));
+  for (const auto& arg : non_empty_lines(read_case_file(dir / "args"))) argv.push_back(expand(arg));
   const ProcessResult result = run_process(argv, app.string(), env);
   const auto after = snapshot(app);
 
@@ -188,14 +175,16 @@ TEST_P(BadInput, FailsClearlyAndChangesNothing) {
     std::ofstream(dir / "expected.err", std::ios::binary) << err;
     std::ofstream(dir / "expected.rc") << result.exit_code << "\n";
   }
-  EXPECT_EQ(std::to_string(result.exit_code), lines_of(read_or(dir / "expected.rc", "?")).front()) << err;
-  EXPECT_EQ(err, read_or(dir / "expected.err")) << "case " << GetParam();
+  EXPECT_EQ(std::to_string(result.exit_code), non_empty_lines(read_case_file(dir / "expected.rc", "?")).front()) << err;
+  EXPECT_EQ(err, read_case_file(dir / "expected.err")) << "case " << GetParam();
   EXPECT_NE(result.exit_code, 139) << "crashed";
   EXPECT_EQ(before, after) << "kgen changed files of the app";
   for (const auto& secret : kSecrets) {
     EXPECT_EQ((result.out + result.err).find(secret), std::string::npos) << "credential printed: " << secret;
   }
-  if (result.exit_code != 0) EXPECT_NE(err.find("kgen: error: "), std::string::npos) << "no error line:\n" << err;
+  if (result.exit_code != 0) {
+    EXPECT_NE(err.find("kgen: error: "), std::string::npos) << "no error line:\n" << err;
+  }
 }
 
 std::vector<std::string> case_names() {

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "support/case_files.h"
 #include "support/run_process.h"
 
 namespace kgen::testing {
@@ -28,24 +29,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kCases = fs::path(KGEN_SOURCE_DIR) / "tests/e2e/cases";
-
-std::string read(const fs::path& file, const std::string& fallback = {}) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fallback;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(line);
-  }
-  return out;
-}
 
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
@@ -59,10 +42,10 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
   for (const char* top : {"app.yaml", "app.override.yaml", ".ks_environment", "components", "environments", "lib",
                           "vendor", "golden"}) {
     const fs::path start = root / top;
-    if (fs::is_regular_file(start)) files[top] = read(start);
+    if (fs::is_regular_file(start)) files[top] = read_case_file(start);
     if (!fs::is_directory(start)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(start)) {
-      if (entry.is_regular_file()) files[fs::relative(entry.path(), root).string()] = read(entry.path());
+      if (entry.is_regular_file()) files[fs::relative(entry.path(), root).string()] = read_case_file(entry.path());
     }
   }
   return files;
@@ -81,13 +64,13 @@ class Case : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Case, MatchesGolden) {
   const fs::path dir = kCases / GetParam();
-  const fs::path app = fs::path(KGEN_SOURCE_DIR) / trim(read(dir / "app"));
+  const fs::path app = fs::path(KGEN_SOURCE_DIR) / trim(read_case_file(dir / "app"));
   ASSERT_TRUE(fs::is_directory(app)) << "case " << GetParam() << ": no app folder " << app;
-  const fs::path cwd = app / trim(read(dir / "cwd", "."));
+  const fs::path cwd = app / trim(read_case_file(dir / "cwd", "."));
   std::vector<std::string> argv = {KGEN_BINARY};
-  for (const auto& arg : lines(read(dir / "args"))) argv.push_back(arg == "<empty>" ? "" : arg);
+  for (const auto& arg : non_empty_lines(read_case_file(dir / "args"))) argv.push_back(arg == "<empty>" ? "" : arg);
   std::map<std::string, std::string> env;
-  for (const auto& line : lines(read(dir / "env"))) env[line.substr(0, line.find('='))] = line.substr(line.find('=') + 1);
+  for (const auto& line : non_empty_lines(read_case_file(dir / "env"))) env[line.substr(0, line.find('='))] = line.substr(line.find('=') + 1);
 
   // A fresh render cache per case, so every case evaluates.
   const fs::path cache = fs::temp_directory_path() / ("kgen-e2e-cache-" + GetParam());
@@ -105,9 +88,9 @@ TEST_P(Case, MatchesGolden) {
     std::ofstream(dir / "expected.err", std::ios::binary) << result.err;
     return;
   }
-  EXPECT_EQ(result.exit_code, std::stoi(read(dir / "expected.rc", "0"))) << "stderr:\n" << result.err;
-  EXPECT_EQ(result.out, read(dir / "expected.out"));
-  EXPECT_EQ(result.err, read(dir / "expected.err"));
+  EXPECT_EQ(result.exit_code, std::stoi(read_case_file(dir / "expected.rc", "0"))) << "stderr:\n" << result.err;
+  EXPECT_EQ(result.out, read_case_file(dir / "expected.out"));
+  EXPECT_EQ(result.err, read_case_file(dir / "expected.err"));
   EXPECT_TRUE(before == after) << "the command changed files of the app";
 }
 
