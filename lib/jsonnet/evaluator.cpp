@@ -22,6 +22,8 @@ extern "C" {
 namespace kgen::jsonnet {
 namespace {
 
+constexpr unsigned kGcMinObjects = 20000;
+
 char* copy_to_jsonnet(JsonnetVm* vm, const std::string& s) {
   char* buf = jsonnet_realloc(vm, nullptr, s.size() + 1);
   std::memcpy(buf, s.c_str(), s.size() + 1);
@@ -104,6 +106,10 @@ Evaluator::Evaluator(const VmOptions& options) : impl_(std::make_unique<Impl>())
   impl_->vm = jsonnet_make();
   jsonnet_max_stack(impl_->vm, options.max_stack);
   jsonnet_max_trace(impl_->vm, options.max_trace);
+  // libjsonnet collects garbage from 1,000 live objects on, and each collection marks
+  // the whole standard library; starting at 20,000 saves 5% (tutorial) to 11% (100
+  // components) of a render's instructions for 2-5 MB more memory.
+  jsonnet_gc_min_objects(impl_->vm, kGcMinObjects);
   jsonnet_import_callback(impl_->vm, &Impl::import_callback, impl_.get());
   for (const auto& [key, value] : options.ext_str) jsonnet_ext_var(impl_->vm, key.c_str(), value.c_str());
   for (const auto& [key, value] : options.ext_code) jsonnet_ext_code(impl_->vm, key.c_str(), value.c_str());
