@@ -8,7 +8,7 @@
       obj: {
         name: "orig",
         fullname: self.name + "-job",  // fixed when the params are manifested
-        labels: { a: "1" },
+        // no labels here: the environment adds them with `labels +:`
       },
     },
   },
