@@ -165,8 +165,9 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
            env_file + " + ' must evaluate to an object with components (it evaluates to ' + std.type(e) + ')'; " +
            "assert std.type(e.components) == 'object' : " + env_file +
            " + ': components must be an object of component names to their parameters'; e.components)";
-    if (has_data_components(module) && has_module_params) {
-      top += ", raw: " + import_of(evaluator->import_path(ctx_a, module_params)) + ".components";
+    if (has_data_components(module)) {
+      top += ", raw: " + (has_module_params ? import_of(evaluator->import_path(ctx_a, module_params)) + ".components"
+                                            : std::string("{}"));
     }
     top += " },\n";
   }
@@ -198,7 +199,6 @@ json narrow_params(const std::vector<app::Module>& modules, const json& evaluate
     const std::string id = std::to_string(i);
     const json& module = evaluated.at(id);
     out[id] = {{"params", {{"components", narrow_module_params(modules[i].name, module.at("env"))}}}};
-    if (module.contains("raw")) out[id]["raw"] = module["raw"];
   }
   return out;
 }
@@ -298,12 +298,9 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     evaluator->add_bundle(ctx_e, bundle_path, bundle + "}\n", std::move(parts));
     std::string components_code;
     if (!data_components.empty()) {
-      // The module params' own components (as JSON) for the merge patches; {} when the
-      // module has no params file.
-      const std::string raw = evaluator->input_exists(module.dir + "/params.libsonnet")
-          ? "std.native('kgen.parseJson')('' + " + all_params + "[" + quote(id) + "].raw)"
-          : "{}";
-      components_code = "local raw = " + raw + ";\nlocal env = " + params_import + ".components;\n";
+      // The module params' own components, as JSON, for the merge patches.
+      components_code = "local raw = std.native('kgen.parseJson')('' + " + all_params + "[" + quote(id) +
+                        "].raw);\nlocal env = " + params_import + ".components;\n";
     }
     evaluator->add_virtual_file(components_file, components_code +
                                                      import_of(evaluator->import_path(ctx_e, bundle_path)) + " + {\n" +

@@ -41,7 +41,7 @@ PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
 // Code evaluating to {"<module index>": {"env": {...}, "raw": {...}}}: "env" is the
 // `components` of the environment's params.libsonnet evaluated over the module's
 // (globals applied, keys qualified), "raw" the module params' own components (for YAML
-// components, only where needed).
+// components: only for modules that have them; {} without module params).
 // `without_modules` evaluates the environment's params over empty module params, so
 // only environment-level values show (`param list --without-modules`).
 std::string build_params_program(const std::vector<app::Module>& modules, const PipelineLayout& layout,
@@ -54,7 +54,7 @@ std::string build_params_program(const std::vector<app::Module>& modules, const 
 nlohmann::json narrow_module_params(const std::string& module_name, const nlohmann::json& all);
 
 // The params program's output narrowed per module:
-// {"<module index>": {"params": {"components": ...}, "raw": ...}}.
+// {"<module index>": {"params": {"components": ...}}}.
 nlohmann::json narrow_params(const std::vector<app::Module>& modules, const nlohmann::json& evaluated);
 
 // A position in the render program's output, in the order libjsonnet manifests it:
