@@ -113,12 +113,11 @@ ClusterSession open_session(const ClusterFlags& flags, bool connect) {
   };
   session.app = app::load_app(app::find_app_root(flags.app.dir));
   session.environment = &app::select_environment(session.app, flags.environment);
-  ensure_environment_library(session.app, *session.environment);
-
   render::RenderOptions options;
   options.environment = session.environment->name;
   options.components = flags.components;
   apply_jsonnet_flags(flags.jsonnet, &options);
+  use_cached_library(session.app, *session.environment, &options);
   render::RenderResult result = render::render_environment(session.app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
   for (auto& object : result.objects) session.manifests.push_back({std::move(object.value), std::move(object.component)});

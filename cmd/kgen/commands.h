@@ -20,6 +20,7 @@ void register_golden(CLI::App& app, Action* action);
 void register_apply(CLI::App& app, Action* action);   // apply, delete
 void register_review(CLI::App& app, Action* action);  // diff, status, validate
 void register_lib(CLI::App& app, Action* action);     // lib generate
+void register_argocd(CLI::App& app, Action* action);  // argocd discover, generate, parameters
 
 // Printing shared by the commands: "kgen: warning: ..." on stderr.
 void print_warning(const std::string& message);

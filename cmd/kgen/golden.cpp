@@ -6,6 +6,7 @@
 #include "golden/golden.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
+#include "kgen/library_setup.h"
 #include "render/render.h"
 #include "report/report.h"
 
@@ -31,6 +32,7 @@ std::vector<std::string> environments_of(const app::App& app, const GoldenFlags&
 std::vector<golden::GoldenFile> render_files(const app::App& app, const std::string& env, const GoldenFlags& flags) {
   render::RenderOptions options;
   options.environment = env;
+  use_cached_library(app, app::select_environment(app, env), &options);
   const render::RenderResult result = render::render_environment(app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
   return golden::golden_files(result.objects, flags.include_secrets);

@@ -42,3 +42,22 @@ void ensure_environment_library(const app::App& app, const app::Environment& env
 }
 
 }  // namespace kgen::cmd
+
+namespace kgen::cmd {
+
+void use_cached_library(const app::App& app, const app::Environment& environment, render::RenderOptions* options) {
+  if (!environment.legacy_metadata_dir.empty() || environment.k8s_version.empty()) return;
+  if (is_directory(app.root + "/lib/ksonnet-lib/" + environment.k8s_version) ||
+      is_directory(app.root + "/lib/" + environment.k8s_version)) {
+    return;  // the app's own library serves
+  }
+  const auto cached = k8slib::cached_library(default_cache_dir(), environment.k8s_version);
+  if (!cached) return;
+  if (cached->generated) {
+    std::cerr << "kgen: Generating ksonnet-lib data for " << environment.k8s_version << " at path '"
+              << display_path(cached->dir) << "' (kgen's cache)\n";
+  }
+  options->library_dir = cached->dir;
+}
+
+}  // namespace kgen::cmd

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   register_apply(app, &action);
   register_review(app, &action);
   register_lib(app, &action);
+  register_argocd(app, &action);
   register_version(app, &action);
   try {
     app.parse(argc, argv);

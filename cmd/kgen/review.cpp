@@ -15,6 +15,7 @@
 #include "kube/applyset.h"
 #include "kube/diff.h"
 #include "kube/readiness.h"
+#include "k8slib/k8slib.h"
 #include "kube/schema_validate.h"
 
 namespace kgen::cmd {
@@ -116,8 +117,13 @@ int run_validate(const ValidateFlags& flags) {
   std::string text;
   if (source.empty()) {
     const std::string local = join_path(session.app.root, "lib/ksonnet-lib/" + session.environment->k8s_version + "/swagger.json");
+    // The app's own library's spec, else the spec cache's (what show's library was
+    // generated from).
+    const std::string cached = join_path(k8slib::spec_cache_dir(), session.environment->k8s_version + "/swagger.json");
     if (!session.environment->k8s_version.empty() && is_regular_file(local)) {
       source = local;
+    } else if (!session.environment->k8s_version.empty() && !k8slib::spec_cache_dir().empty() && is_regular_file(cached)) {
+      source = cached;
     }
   }
   if (!source.empty()) {

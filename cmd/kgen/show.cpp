@@ -1,12 +1,16 @@
-// kgen show [ENV] [-c COMPONENT]... [-o yaml|json]
+// kgen show [ENV] [-c COMPONENT]... [-o yaml|json] [--set C.P=V]... [--params-file FILE]...
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
 #include <memory>
 
 #include "app/app.h"
+#include "common/error.h"
+#include "common/files.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
 #include "kgen/library_setup.h"
+#include "params/params.h"
 #include "render/render.h"
 
 namespace kgen::cmd {
@@ -20,16 +24,38 @@ struct ShowFlags {
   std::string format = "yaml";
   bool no_cache = false;
   std::string cache_dir;
+  std::vector<std::string> params_files;
+  std::vector<std::string> sets;
 };
 
-// --cache-dir, else $KGEN_CACHE_DIR, else $XDG_CACHE_HOME/kgen, else ~/.cache/kgen.
+// --params-file FILE (JSON; "-" reads stdin), then --set COMPONENT.PARAM=VALUE, typed
+// as `param set` types values: later ones win.
+std::vector<render::ParamOverride> overrides_from_flags(const ShowFlags& flags) {
+  std::vector<render::ParamOverride> overrides;
+  for (const auto& file : flags.params_files) {
+    const std::string text = file == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), {}) : read_file(file);
+    for (auto& o : render::overrides_from_json(text, file == "-" ? "<stdin>" : display_path(file))) {
+      overrides.push_back(std::move(o));
+    }
+  }
+  for (const auto& set : flags.sets) {
+    const auto eq = set.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw Error("--set " + set + ": no value", "write --set COMPONENT.PARAM=VALUE");
+    }
+    try {
+      overrides.push_back({set.substr(0, eq), params::parse_cli_value(set.substr(eq + 1), false), "--set"});
+    } catch (const Error& e) {
+      throw Error("--set " + set + ": " + e.message(), e.hint());
+    }
+  }
+  return overrides;
+}
+
+// --cache-dir, else kgen's cache folder ($KGEN_CACHE_DIR, ...).
 std::string cache_dir_for(const ShowFlags& flags) {
   if (flags.no_cache) return {};
-  if (!flags.cache_dir.empty()) return flags.cache_dir;
-  if (const char* dir = std::getenv("KGEN_CACHE_DIR"); dir != nullptr && *dir != '\0') return dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return std::string(xdg) + "/kgen";
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return std::string(home) + "/.cache/kgen";
-  return {};
+  return flags.cache_dir.empty() ? default_cache_dir() : flags.cache_dir;
 }
 
 int run_show(const ShowFlags& flags) {
@@ -37,11 +63,12 @@ int run_show(const ShowFlags& flags) {
   options.environment = flags.environment;
   options.components = flags.components;
   options.cache_dir = cache_dir_for(flags);
+  options.overrides = overrides_from_flags(flags);
   apply_jsonnet_flags(flags.jsonnet, &options);
   const render::Format format = render::parse_format(flags.format);
 
   const app::App app = app::load_app(app::find_app_root(flags.app.dir));
-  ensure_environment_library(app, app::select_environment(app, options.environment));
+  use_cached_library(app, app::select_environment(app, options.environment), &options);
   const render::RenderResult result = render::render_environment(app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
   std::cout << render::format_objects(result.objects, format) << std::flush;
@@ -59,6 +86,13 @@ void register_show(CLI::App& app, Action* action) {
   show->add_option("-o,--format", flags->format, "Output format: yaml or json")->capture_default_str();
   show->add_flag("--no-cache", flags->no_cache, "Evaluate even when an unchanged render is cached");
   show->add_option("--cache-dir", flags->cache_dir, "Render cache folder (default: $KGEN_CACHE_DIR or ~/.cache/kgen)");
+  show->add_option("--set", flags->sets,
+                   "Override a parameter for this render only: COMPONENT.PARAM=VALUE, typed as param set types it "
+                   "(repeatable)")
+      ->allow_extra_args(false);
+  show->add_option("--params-file", flags->params_files,
+                   "Override parameters for this render only from JSON {\"COMPONENT\": {\"PARAM\": VALUE}} (- reads stdin)")
+      ->allow_extra_args(false);
   add_app_flags(show, &flags->app);
   add_jsonnet_flags(show, &flags->jsonnet);
   show->callback([flags, action] { *action = [flags] { return run_show(*flags); }; });

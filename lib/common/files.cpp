@@ -1,6 +1,7 @@
 #include "common/files.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,13 @@ std::optional<std::string> try_read_file(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return buffer.str();
+}
+
+std::string default_cache_dir() {
+  if (const char* dir = std::getenv("KGEN_CACHE_DIR"); dir != nullptr && *dir != '\0') return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return std::string(xdg) + "/kgen";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return std::string(home) + "/.cache/kgen";
+  return {};
 }
 
 std::string read_file(const std::string& path) {

@@ -15,6 +15,10 @@ std::optional<std::string> try_read_file(const std::string& path);
 bool is_regular_file(const std::string& path);
 bool is_directory(const std::string& path);
 
+// kgen's cache folder (rendered environments, generated ksonnet-lib): $KGEN_CACHE_DIR,
+// else $XDG_CACHE_HOME/kgen, else ~/.cache/kgen; empty when none of them is set.
+std::string default_cache_dir();
+
 // `a/b` joined without doubling slashes.
 std::string join_path(const std::string& a, const std::string& b);
 

@@ -64,4 +64,15 @@ std::optional<PreparedLibrary> prepare_library(const std::string& app_root, cons
 // Writes a prepared library (all or nothing) and keeps its spec in the cache.
 void commit_library(const PreparedLibrary& prepared);
 
+// The library of Kubernetes `version` for commands that only read an app: generated
+// from the spec cache's <version>/swagger.json into `cache_root`/ksonnet-lib/<SHA-256 of
+// the spec>/ on first use (never into the app), then reused. Nothing when `cache_root`
+// is empty or the spec cache lacks the version (kgen's built-in subset then serves).
+// `generated` is set when this call wrote the folder.
+struct CachedLibrary {
+  std::string dir;
+  bool generated = false;
+};
+std::optional<CachedLibrary> cached_library(const std::string& cache_root, const std::string& version);
+
 }  // namespace kgen::k8slib

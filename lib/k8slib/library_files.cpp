@@ -10,6 +10,7 @@
 #include "common/atomic_write.h"
 #include "common/error.h"
 #include "common/files.h"
+#include "common/sha256.h"
 #include "k8slib/emit.h"
 #include "k8slib/k8slib.h"
 #include "k8slib/model.h"
@@ -138,6 +139,28 @@ std::optional<PreparedLibrary> prepare_library(const std::string& app_root, cons
   if (present(library.version)) return std::nullopt;
   const std::string dir = dir_for(library.version);
   return PreparedLibrary{dir, std::move(library), text};
+}
+
+std::optional<CachedLibrary> cached_library(const std::string& cache_root, const std::string& version) {
+  const std::string specs = spec_cache_dir();
+  if (cache_root.empty() || specs.empty() || version.empty()) return std::nullopt;
+  const std::string spec_path = join_path(join_path(specs, version), "swagger.json");
+  const auto text = try_read_file(spec_path);
+  if (!text) return std::nullopt;
+  // Keyed by content: a spec replaced in the spec cache gets a library of its own.
+  CachedLibrary cached{join_path(cache_root, "ksonnet-lib/" + sha256_hex(*text)), false};
+  if (is_regular_file(join_path(cached.dir, "k8s.libsonnet"))) return cached;
+  // Several renders may race here: each writes a complete folder and renames it into
+  // place, and the folders are identical.
+  const GeneratedLibrary library = generate_library_from_text(*text, display_path(spec_path));
+  try {
+    write_library(cached.dir, library, *text);
+  } catch (const Error&) {
+    if (is_regular_file(join_path(cached.dir, "k8s.libsonnet"))) return cached;  // another render won the race
+    throw;
+  }
+  cached.generated = true;
+  return cached;
 }
 
 void commit_library(const PreparedLibrary& prepared) {

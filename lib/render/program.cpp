@@ -15,14 +15,18 @@ using nlohmann::json;
 
 // The native that turns an environment's manifested params into one module's.
 constexpr const char* kNarrowParamsNative = "kgen.internal.narrowParams";
+// The native that parses a module's own component params and applies the overrides.
+constexpr const char* kModuleRawNative = "kgen.internal.moduleRaw";
 
 std::string quote(const std::string& s) { return json(s).dump(); }
 
 std::string import_of(const std::string& path) { return "(import " + quote(path) + ")"; }
 
 // The library folder of an environment's Kubernetes version: lib/ksonnet-lib/<v>/,
-// the pre-0.12 lib/<v>/, or a 0.0.1 app's environments/<env>/.metadata/.
-std::string ksonnet_lib_dir(const app::App& app, const app::Environment& env, std::vector<std::string>* warnings) {
+// the pre-0.12 lib/<v>/, a 0.0.1 app's environments/<env>/.metadata/, or one generated
+// into kgen's cache.
+std::string ksonnet_lib_dir(const app::App& app, const app::Environment& env, const RenderOptions& options,
+                            std::vector<std::string>* warnings) {
   if (!env.legacy_metadata_dir.empty()) return env.legacy_metadata_dir;
   if (env.k8s_version.empty()) return {};
   const std::string old_dir = app.root + "/lib/" + env.k8s_version;
@@ -31,7 +35,10 @@ std::string ksonnet_lib_dir(const app::App& app, const app::Environment& env, st
                         "/; 'kgen upgrade' moves it to lib/ksonnet-lib/" + env.k8s_version + "/");
     return old_dir;
   }
-  return app.root + "/lib/ksonnet-lib/" + env.k8s_version;
+  const std::string own = app.root + "/lib/ksonnet-lib/" + env.k8s_version;
+  // A library kgen generated into its cache, unless the app carries its own.
+  if (!options.library_dir.empty() && !is_directory(own)) return options.library_dir;
+  return own;
 }
 
 // Versioned vendor packages are imported as "<registry>/<name>/..." whatever their
@@ -103,7 +110,7 @@ PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
     for (const auto& module : modules) layout.main_path.push_back({module.dir, {}});
   }
   layout.main_path.push_back(vendor_packages(app, env, &layout.warnings));
-  if (const std::string lib_dir = ksonnet_lib_dir(app, env, &layout.warnings); !lib_dir.empty()) {
+  if (const std::string lib_dir = ksonnet_lib_dir(app, env, options, &layout.warnings); !lib_dir.empty()) {
     layout.main_path.push_back({lib_dir, {}});
   }
   layout.main_path.push_back({root + "/lib", {}});
@@ -217,8 +224,19 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
   std::vector<std::string> module_names;
   for (const auto& module : modules) module_names.push_back(module.name);
   evaluator->add_json_function(kNarrowParamsNative, {"components", "module"},
-                               [module_names](const std::vector<std::string>& args) {
-                                 return narrow_module_params(module_names.at(std::stoul(args[1])), json::parse(args[0]));
+                               [module_names, overrides = layout.overrides](const std::vector<std::string>& args) {
+                                 const size_t module = std::stoul(args[1]);
+                                 json narrowed = narrow_module_params(module_names.at(module), json::parse(args[0]));
+                                 apply_overrides(module, overrides, &narrowed);
+                                 return narrowed;
+                               });
+  // A module's YAML components take its own params only (as in ks): the overrides
+  // reach them there.
+  evaluator->add_json_function(kModuleRawNative, {"components", "module"},
+                               [overrides = layout.overrides](const std::vector<std::string>& args) {
+                                 json raw = json::parse(args[0]);
+                                 if (raw.is_object()) apply_overrides(std::stoul(args[1]), overrides, &raw);
+                                 return raw;
                                });
 
   json selection = json::object();
@@ -299,8 +317,10 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     std::string components_code;
     if (!data_components.empty()) {
       // The module params' own components, as JSON, for the merge patches.
-      components_code = "local raw = std.native('kgen.parseJson')('' + " + all_params + "[" + quote(id) +
-                        "].raw);\nlocal env = " + params_import + ".components;\n";
+      const std::string raw = module.name == "/" ? "std.native('kgen.parseJson')('' + " + all_params + "[" + quote(id) + "].raw)"
+                                                 : "std.native(" + quote(kModuleRawNative) + ")('' + " + all_params + "[" +
+                                                       quote(id) + "].raw, " + quote(id) + ")";
+      components_code = "local raw = " + raw + ";\nlocal env = " + params_import + ".components;\n";
     }
     evaluator->add_virtual_file(components_file, components_code +
                                                      import_of(evaluator->import_path(ctx_e, bundle_path)) + " + {\n" +

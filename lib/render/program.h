@@ -18,6 +18,7 @@
 
 #include "app/app.h"
 #include "jsonnet/evaluator.h"
+#include "render/overrides.h"
 #include "render/render.h"
 
 namespace kgen::render {
@@ -33,6 +34,7 @@ struct PipelineLayout {
   std::vector<jsonnet::SearchEntry> module_params_path;  // stage A
   std::vector<jsonnet::SearchEntry> env_params_path;     // stage C
   std::vector<std::string> warnings;
+  std::vector<ResolvedOverride> overrides;  // set over the environment's params
 };
 
 PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,

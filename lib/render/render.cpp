@@ -10,6 +10,7 @@
 #include "jsonnet/evaluator.h"
 #include "render/cache.h"
 #include "render/normalize.h"
+#include "render/overrides.h"
 #include "render/program.h"
 #include "render/slices.h"
 #include "render/sort.h"
@@ -152,11 +153,12 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
 
   PipelineLayout layout = layout_pipeline(app, env, modules, options);
   layout.env_object = env_object(env);
+  layout.overrides = resolve_overrides(modules, options.overrides, env.name);
 
   std::string fingerprint;
   if (!options.cache_dir.empty()) {
     fingerprint = render_fingerprint(app, env, modules, options, layout);
-    if (auto cached = cache_lookup(options.cache_dir, fingerprint)) return *cached;
+    if (auto cached = cache_lookup(options.cache_dir, app.root, fingerprint)) return *cached;
   }
 
   RenderResult result;
@@ -178,7 +180,7 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
     }
   }
   sort_objects(&result.objects);
-  if (!options.cache_dir.empty()) cache_store(options.cache_dir, fingerprint, rendered.inputs, result);
+  if (!options.cache_dir.empty()) cache_store(options.cache_dir, app.root, fingerprint, rendered.inputs, result);
   return result;
 }
 

@@ -15,6 +15,19 @@
 
 namespace kgen::render {
 
+// One parameter set for a single render (`show --set`, `--params-file`, Argo CD): the
+// component sees it in std.extVar("__ksonnet/params") over the environment's params,
+// exactly where `kgen param set --env` would have put it, and no file is written.
+struct ParamOverride {
+  std::string target;  // "COMPONENT.PARAM[.PATH...]"; COMPONENT may be "module.name"
+  nlohmann::json value;
+  std::string source;  // where it came from, for errors ("--set", a file name)
+};
+
+// Overrides from JSON: {"COMPONENT": {"PARAM": value, ...}, ...}, values as they are
+// (no typing). `source` names the text in errors. Throws kgen::Error.
+std::vector<ParamOverride> overrides_from_json(const std::string& text, const std::string& source);
+
 struct RenderOptions {
   std::string environment;              // empty: the app's current environment
   std::vector<std::string> components;  // -c: qualified names; empty renders all
@@ -23,6 +36,10 @@ struct RenderOptions {
   std::map<std::string, std::string> tla_str;  // -A and --tla-str-file values
   std::string cache_dir;  // render cache folder; empty: no cache
   size_t jobs = 0;        // threads rendering a large app; 0: one per CPU (output is the same)
+  std::vector<ParamOverride> overrides;  // applied in order, later ones win
+  // A generated ksonnet-lib folder (in kgen's cache) for the environment's Kubernetes
+  // version, used when the app has no lib/ksonnet-lib/<version>/ of its own.
+  std::string library_dir;
 };
 
 struct Object {

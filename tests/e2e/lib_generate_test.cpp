@@ -27,7 +27,7 @@ class LibGenerate : public ::testing::Test {
     return path;
   }
   ProcessResult kgen(const std::vector<std::string>& args) {
-    return app_.kgen(args, {{"KGEN_OPENAPI_DIR", files_.path() + "/cache"}});
+    return app_.kgen(args, {{"KGEN_OPENAPI_DIR", files_.path() + "/cache"}, {"KGEN_CACHE_DIR", files_.path() + "/kgen-cache"}});
   }
   TempDir files_;
   AppCopy app_{AppCopy::RootApp{}};
@@ -89,15 +89,21 @@ TEST_F(LibGenerate, EnvAddAndEnvSetGenerateTheirVersion) {
   EXPECT_EQ(again.err.find("Generating"), std::string::npos) << again.err;
 }
 
-TEST_F(LibGenerate, ShowGeneratesFromTheSpecCacheAndBuildersRender) {
+// show never writes into the app (Argo CD renders from read-only checkouts): the
+// library generated from the spec cache lives in kgen's cache, keyed by the spec.
+TEST_F(LibGenerate, ShowGeneratesFromTheSpecCacheIntoKgensCacheAndBuildersRender) {
   const std::string before = kgen({"show", "default"}).out;
   ASSERT_FALSE(fs::exists(app_.file("lib/ksonnet-lib/v1.8.0")));  // no spec anywhere: built-in, silently
   spec("v1.8.0", true);
   const ProcessResult show = kgen({"show", "default"});
   ASSERT_EQ(show.exit_code, 0) << show.err;
-  EXPECT_EQ(show.err, "kgen: Generating ksonnet-lib data at path 'lib/ksonnet-lib/v1.8.0'\n");
+  EXPECT_EQ(show.err.rfind("kgen: Generating ksonnet-lib data for v1.8.0 at path '" + files_.path() + "/kgen-cache/ksonnet-lib/", 0), 0u)
+      << show.err;
   EXPECT_EQ(show.out, before);  // the tutorial renders the same with the full library
-  EXPECT_TRUE(fs::exists(app_.file("lib/ksonnet-lib/v1.8.0/k8s.libsonnet")));
+  EXPECT_FALSE(fs::exists(app_.file("lib")));
+  const ProcessResult again = kgen({"show", "default", "--no-cache"});
+  EXPECT_EQ(again.err, "");  // generated once
+  EXPECT_EQ(again.out, before);
 
   files_.write("viewer.jsonnet", kBuilderComponent);
   fs::copy_file(files_.path() + "/viewer.jsonnet", app_.file("components/viewer.jsonnet"));

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "app/app.h"
 #include "common/files.h"
@@ -86,6 +87,46 @@ TEST_F(RenderCache, OtherOptionsAreOtherEntries) {
   tamper_with_cache();
   options_.ext_str["unused"] = "x";
   EXPECT_EQ(render_value(), "from lib");
+}
+
+TEST_F(RenderCache, ParameterOverridesAreOtherEntries) {
+  EXPECT_EQ(render_value(), "from lib");
+  tamper_with_cache();
+  options_.overrides.push_back({"cm.unused", "x", "--set"});
+  EXPECT_EQ(render_value(), "from lib");
+  options_.overrides.back().value = "y";
+  EXPECT_EQ(render_value(), "from lib");
+  const auto entries = std::distance(std::filesystem::directory_iterator(cache_.path()), {});
+  EXPECT_EQ(entries, 3);
+}
+
+// Argo CD renders every revision from a fresh checkout in a new temporary folder.
+TEST_F(RenderCache, ACopyOfTheAppAtAnotherPathIsServed) {
+  EXPECT_EQ(render_value(), "from lib");
+  tamper_with_cache();
+  TempDir copy;
+  std::filesystem::copy(app_.path(), copy.path(), std::filesystem::copy_options::recursive);
+  EXPECT_EQ(render_environment(app::load_app(copy.path()), options_).objects.at(0).value["data"]["v"], "TAMPERED");
+  // ...and its own files are the ones checked: an edit in the copy renders again.
+  copy.write("lib/util.libsonnet", "{ value: 'copy edited' }");
+  EXPECT_EQ(render_environment(app::load_app(copy.path()), options_).objects.at(0).value["data"]["v"], "copy edited");
+}
+
+// Every file of a folder with its content, to tell that a command left the app alone.
+std::map<std::string, std::string> snapshot(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    files[entry.path().string()] = entry.is_regular_file() ? read_file(entry.path().string()) : "<dir>";
+  }
+  return files;
+}
+
+TEST_F(RenderCache, RenderingWritesNothingIntoTheApp) {
+  const auto before = snapshot(app_.path());
+  EXPECT_EQ(render_value(), "from lib");  // stored
+  EXPECT_EQ(render_value(), "from lib");  // served
+  EXPECT_FALSE(std::filesystem::is_empty(cache_.path()));
+  EXPECT_EQ(snapshot(app_.path()), before);
 }
 
 TEST_F(RenderCache, WithoutACacheFolderNothingIsWritten) {
