@@ -1,0 +1,3 @@
+local components = std.extVar("__ksonnet/components");
+components + {
+}

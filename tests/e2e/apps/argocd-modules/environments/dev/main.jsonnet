@@ -1,0 +1,3 @@
+local base = import "base.libsonnet";
+base + {
+}
