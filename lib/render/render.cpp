@@ -150,6 +150,14 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   const std::vector<app::Module> modules = app::modules_for(app, env);
   const std::set<std::string> selected = check_selection(modules, options.components, env.name);
 
+  // ks failed without the folder; rendering with defaults would silently drop the
+  // overrides a team keeps there (often gitignored), and deploy the wrong thing.
+  const std::string env_folder = "environments/" + env.path + "/";
+  if (!is_directory(app.root + "/" + env_folder)) {
+    throw Error("environment \"" + env.name + "\" has no folder " + env_folder + " (ks failed here too)",
+                "restore it (it is often gitignored), or create it from ks's templates with kgen migrate --write "
+                "(a new environment: kgen env add)");
+  }
   PipelineLayout layout = layout_pipeline(app, env, modules, options);
   layout.env_object = env_object(env);
 
