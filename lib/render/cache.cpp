@@ -16,7 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kFormat = 1;
+// Bumped whenever the same inputs render differently (2: ks's Jsonnet dialect).
+constexpr int kFormat = 2;
 
 std::string entry_path(const std::string& dir, const std::string& fingerprint) {
   return dir + "/" + sha256_hex(fingerprint) + ".json";
