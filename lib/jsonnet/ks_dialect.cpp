@@ -69,6 +69,10 @@ DialectResult to_ks_dialect(std::string_view source, const DialectRewrite& rewri
                !(previous != nullptr && (is_word(source, *previous, "import") || is_word(source, *previous, "importstr") ||
                                          is_word(source, *previous, "importbin")))) {
       edits.push_back({token.begin, token.begin, rewrite.text_block_function + "("});
+      // The closing ||| moves one column left into its indentation, if it has any, so
+      // what follows it on that line keeps its columns.
+      const size_t closing = token.end - 3;
+      if (source[closing - 1] == ' ' || source[closing - 1] == '\t') edits.push_back({closing - 1, closing, ""});
       edits.push_back({token.end, token.end, ")"});
       result.used_text_block = true;
     }

@@ -14,8 +14,8 @@
 //   a pair and rejects a lone one);
 // - K7: `std.thisFile` becomes the name of a local the caller binds to what ks gave;
 // - K2 (component files only): a text block becomes a call of a function the caller
-//   binds to append the newline ks's re-printing added (`f(|||` ... `|||)`: the
-//   closing line's later columns move by one).
+//   binds to append the newline ks's re-printing added (`f(|||` ... `|||)`, the
+//   closing `|||` one column further left when indented, so columns stay).
 #pragma once
 
 #include <string>

@@ -55,7 +55,8 @@ TEST(KsDialect, ComponentTextBlocksGetKsNewlineOnTheirOwnLines) {
   const std::string source = "{\n  a: |||\n    x\n  |||,\n  k: { |||\n    key\n  |||: 1 },\n  c: |||-\n    y\n  |||,\n}\n";
   const ComponentDialect component = component_in_ks_dialect(source);
   EXPECT_EQ(component.text,
-            "{\n  a: __kgen_ks_nl(|||\n    x\n  |||),\n  k: { |||\n    key\n  |||: 1 },\n  c: |||-\n    y\n  |||,\n}\n");
+            "{\n  a: __kgen_ks_nl(|||\n    x\n |||),\n  k: { |||\n    key\n  |||: 1 },\n  c: |||-\n    y\n  |||,\n}\n");
+  EXPECT_EQ(component_in_ks_dialect("f(|||\n  x\n|||)").text, "f(__kgen_ks_nl(|||\n  x\n|||))");  // no indentation to take
   EXPECT_EQ(component.locals, "local __kgen_ks_nl(s) = s + \"\\n\"; ");
   EXPECT_EQ(component_in_ks_dialect("std.thisFile").locals, "local __kgen_ctf = \"<extvar:__ksonnet/components>\"; ");
   EXPECT_EQ(component_in_ks_dialect("{ a: 1 }").locals, "");
