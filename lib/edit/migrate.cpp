@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -8,6 +9,7 @@
 #include "common/files.h"
 #include "edit/edit.h"
 #include "edit/env_templates.h"
+#include "jsonnet/ks_dialect.h"
 #include "render/render.h"
 
 namespace kgen::edit {
@@ -28,6 +30,26 @@ std::set<std::string> environment_folders(const std::string& root) {
     }
   }
   return out;
+}
+
+// K1: component expressions whose value ks changed by dropping their parentheses.
+void find_ks_dropped_parentheses(const std::string& root, std::vector<std::string>* lines) {
+  std::error_code ec;
+  const fs::path dir = fs::path(root) / "components";
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); ++it) {
+    if (it->is_regular_file() && it->path().extension() == ".jsonnet") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    const std::string text = try_read_file(file.string()).value_or("");
+    for (const int line : jsonnet::lines_ks_parsed_differently(text)) {
+      lines->push_back("value changes: " + display_path(file.string()) + ":" + std::to_string(line) +
+                       " ks dropped these parentheses when it re-printed components, so it computed another value "
+                       "here; kgen evaluates the expression as written");
+    }
+  }
 }
 
 void find_ksonnet_only_features(const std::string& root, std::vector<std::string>* lines) {
@@ -110,6 +132,7 @@ MigrationReport migrate_app(const std::string& root, bool write) {
                                  : "vendored at " + where));
   }
   find_ksonnet_only_features(root, &out);
+  find_ks_dropped_parentheses(root, &out);
 
   // The proof: every environment renders.
   app = app::load_app(root);

@@ -43,6 +43,15 @@ int static_error_part(const std::string& message, const LinkedProgram& program) 
   return found;
 }
 
+// std.char(0xD800..0xDFFF) gives a surrogate, which libjsonnet writes as (invalid)
+// UTF-8; go-jsonnet, as ks, wrote U+FFFD (D16).
+std::string without_surrogates(std::string text) {
+  for (size_t at = text.find('\xED'); at != std::string::npos; at = text.find('\xED', at + 1)) {
+    if (at + 2 < text.size() && (static_cast<unsigned char>(text[at + 1]) & 0xE0) == 0xA0) text.replace(at, 3, "\xEF\xBF\xBD");
+  }
+  return text;
+}
+
 }  // namespace
 
 extern const char* const kBuiltinKLibsonnet;
@@ -52,6 +61,7 @@ const char* builtin_k_libsonnet() { return kBuiltinKLibsonnet; }
 struct Evaluator::Impl {
   JsonnetVm* vm = nullptr;
   ImportResolver resolver;
+  std::string this_file_root;
 
   // A native registered with add_json_function; a list keeps each one's address stable
   // (libjsonnet holds it as the callback's context).
@@ -104,6 +114,7 @@ struct Evaluator::Impl {
 
 Evaluator::Evaluator(const VmOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->vm = jsonnet_make();
+  impl_->this_file_root = options.this_file_root;
   jsonnet_max_stack(impl_->vm, options.max_stack);
   jsonnet_max_trace(impl_->vm, options.max_trace);
   // libjsonnet collects garbage from 1,000 live objects on, and each collection marks
@@ -154,13 +165,13 @@ std::string Evaluator::evaluate(const std::string& name, const std::string& code
   std::vector<Error> static_errors;
   const std::string program_name = virtual_path("program/" + name);
   for (;;) {
-    const LinkedProgram program = link_program(virtual_path(name), code, &impl_->resolver, broken);
+    const LinkedProgram program = link_program(virtual_path(name), code, &impl_->resolver, broken, impl_->this_file_root);
     impl_->resolver.set_line_map(program_name, program.parts);
     int error = 0;
     char* out = jsonnet_evaluate_snippet(impl_->vm, program_name.c_str(), program.code.c_str(), &error);
     std::string text = out;
     jsonnet_realloc(impl_->vm, out, 0);
-    if (error == 0) return text;
+    if (error == 0) return without_surrogates(std::move(text));
     if (const size_t marker = text.find(kBrokenMarker); marker != std::string::npos) {
       const size_t index = std::strtoul(text.c_str() + marker + std::strlen(kBrokenMarker), nullptr, 10);
       if (index < static_errors.size()) throw static_errors[index];

@@ -40,6 +40,9 @@ struct VmOptions {
   std::map<std::string, std::string> ext_str;   // -V / --ext-str, --ext-str-file
   std::map<std::string, std::string> ext_code;  // ext code (for example __ksonnet/environments)
   unsigned max_stack = 500;
+  // std.thisFile of a file gives its path from here, as ks (run from the app's root)
+  // gave it; empty: the absolute path.
+  std::string this_file_root;
   unsigned max_trace = 40;
 };
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "jsonnet/import_scanner.h"
+#include "jsonnet/ks_dialect.h"
 
 namespace kgen::jsonnet {
 namespace {
@@ -23,8 +24,8 @@ int count_lines(const std::string& text) { return static_cast<int>(std::count(te
 
 class Linker {
  public:
-  Linker(ImportResolver* resolver, const std::map<std::string, std::string>& broken)
-      : resolver_(resolver), broken_(broken) {}
+  Linker(ImportResolver* resolver, const std::map<std::string, std::string>& broken, const std::string& this_file_root)
+      : resolver_(resolver), broken_(broken), this_file_root_(this_file_root) {}
 
   LinkedProgram link(const std::string& root_name, const std::string& root_code) {
     const std::string root = binding_for(root_name, root_code);
@@ -40,7 +41,11 @@ class Linker {
     for (const std::string& found_here : order_) {
       std::string body = bodies_[found_here];
       if (body.empty() || body.back() != '\n') body += '\n';
-      program.code += (first ? "" : ",\n") + names_[found_here] + " =\n";
+      // A file's std.thisFile is a local bound on the binding's own line.
+      const auto this_file = this_files_.find(found_here);
+      const std::string local =
+          this_file == this_files_.end() ? "" : " local " + std::string(kThisFile) + " = " + quote(this_file->second) + ";";
+      program.code += (first ? "" : ",\n") + names_[found_here] + " =" + local + "\n";
       line += first ? 1 : 2;
       first = false;
       program.parts.push_back({line, count_lines(body), found_here});
@@ -55,6 +60,8 @@ class Linker {
  private:
   ImportResolver* resolver_;
   const std::map<std::string, std::string>& broken_;
+  const std::string& this_file_root_;
+  std::map<std::string, std::string> this_files_;  // found_here -> its std.thisFile
   std::map<std::string, std::string> names_;   // found_here -> binding name
   std::map<std::string, std::string> bodies_;  // found_here -> rewritten text
   std::vector<std::string> order_;
@@ -97,7 +104,24 @@ class Linker {
     return name;
   }
 
-  std::string rewrite(const std::string& found_here, const std::string& content) {
+  // What ks's std.thisFile gave for an imported file: its path from the folder ks ran
+  // in, the app's root.
+  std::string this_file_of(const std::string& path) const {
+    const std::string prefix = this_file_root_ + "/";
+    return !this_file_root_.empty() && path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : path;
+  }
+
+  // The file in ks's dialect (see ks_dialect.h), its imports replaced by bindings.
+  std::string rewrite(const std::string& found_here, const std::string& original) {
+    int context = 0;
+    std::string path;
+    DialectRewrite dialect;
+    dialect.blank_unary_plus = true;
+    dialect.surrogate_escapes = true;
+    if (parse_tagged_path(found_here, &context, &path)) dialect.this_file_name = kThisFile;
+    DialectResult ks = to_ks_dialect(original, dialect);
+    if (ks.used_this_file) this_files_[found_here] = this_file_of(path);
+    const std::string& content = ks.text;
     const std::vector<ImportSite> sites = scan_imports(content);
     if (sites.empty()) return content;
     std::string out;
@@ -131,8 +155,8 @@ class Linker {
 }  // namespace
 
 LinkedProgram link_program(const std::string& root_name, const std::string& root_code, ImportResolver* resolver,
-                           const std::map<std::string, std::string>& broken) {
-  return Linker(resolver, broken).link(root_name, root_code);
+                           const std::map<std::string, std::string>& broken, const std::string& this_file_root) {
+  return Linker(resolver, broken, this_file_root).link(root_name, root_code);
 }
 
 }  // namespace kgen::jsonnet

@@ -36,7 +36,12 @@ struct LinkedProgram {
 // gave in `broken`.
 inline constexpr const char* kBrokenMarker = "kgen-broken-file:";
 
+// Every file is linked in ks's dialect (ks_dialect.h); std.thisFile of a real file is
+// its path from `this_file_root` (absolute outside it), as ks, run from the app's root,
+// gave it.
+inline constexpr const char* kThisFile = "__kgen_tf";
+
 LinkedProgram link_program(const std::string& root_name, const std::string& root_code, ImportResolver* resolver,
-                           const std::map<std::string, std::string>& broken);
+                           const std::map<std::string, std::string>& broken, const std::string& this_file_root);
 
 }  // namespace kgen::jsonnet

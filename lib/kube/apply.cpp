@@ -14,13 +14,33 @@ std::string resource_version(const json& object) {
   return text_at(member(object, "metadata"), "resourceVersion");
 }
 
-// "conflict with "kubectl-edit" using v1: .spec.replicas" lines from a 409 Status.
+// The manager a conflict cause names: its message is `conflict with "NAME"`, then
+// details (` using v1`, ` at TIME`, ` with subresource "status"`). Empty if not in that shape.
+std::string conflicting_manager(const std::string& message) {
+  const std::string lead = "conflict with \"";
+  if (message.rfind(lead, 0) != 0) return {};
+  std::string name;
+  for (size_t i = lead.size(); i < message.size(); ++i) {
+    if (message[i] == '"') return name;
+    if (message[i] == '\\' && i + 1 < message.size()) ++i;
+    name += message[i];
+  }
+  return {};
+}
+
+// `.spec.replicas (managed by "kubectl-edit")` per conflict of a 409 Status: the
+// server keeps the field apart from the message in details.causes[].
 std::string conflict_details(const ApiError& e) {
   std::string details;
   const json& causes = items_at(member(e.body(), "details"), "causes");
   for (const auto& cause : causes) {
+    const std::string field = text_at(cause, "field");
+    const std::string message = text_at(cause, "message");
+    const std::string manager = conflicting_manager(message);
     if (!details.empty()) details += "; ";
-    details += text_at(cause, "message", text_at(cause, "field"));
+    if (field.empty()) details += message;
+    else if (!manager.empty()) details += field + " (managed by \"" + manager + "\")";
+    else details += field + (message.empty() ? "" : " (" + message + ")");
   }
   return details.empty() ? e.message() : details;
 }

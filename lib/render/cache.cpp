@@ -16,7 +16,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kFormat = 2;  // 2: paths inside the app relative to its root
+// Bumped whenever the same inputs render differently or entries change shape
+// (2: paths inside the app relative to its root; 3: ks's Jsonnet dialect).
+constexpr int kFormat = 3;
 
 std::string entry_path(const std::string& dir, const std::string& fingerprint) {
   return dir + "/" + sha256_hex(fingerprint) + ".json";

@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "common/files.h"
 #include "encoding/yaml_decode.h"
+#include "jsonnet/ks_dialect.h"
 
 namespace kgen::render {
 namespace {
@@ -98,6 +99,7 @@ PipelineLayout layout_pipeline(const app::App& app, const app::Environment& env,
                                const std::vector<app::Module>& modules, const RenderOptions& options) {
   PipelineLayout layout;
   const std::string& root = app.root;
+  layout.app_root = root;
   layout.env_dir = root + "/environments/" + env.path;
   if (!is_directory(layout.env_dir)) {
     layout.warnings.push_back("environment folder environments/" + env.path +
@@ -292,10 +294,11 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
         continue;
       }
       if (component.type == app::ComponentType::Jsonnet) {
-        std::string source = evaluator->read_input(component.path);
-        if (source.empty() || source.back() != '\n') source += '\n';
-        const int lines = static_cast<int>(std::count(source.begin(), source.end(), '\n'));
-        bundle += quote(component.qualified) + ":\n" + source + ",\n";
+        // As ks evaluated it (its text blocks and std.thisFile), on the lines it has.
+        jsonnet::ComponentDialect source = jsonnet::component_in_ks_dialect(evaluator->read_input(component.path));
+        if (source.text.empty() || source.text.back() != '\n') source.text += '\n';
+        const int lines = static_cast<int>(std::count(source.text.begin(), source.text.end(), '\n'));
+        bundle += quote(component.qualified) + ": " + source.locals + "\n" + source.text + ",\n";
         parts.push_back({line + 1, lines, component.path});
         line += lines + 2;
         continue;

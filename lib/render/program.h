@@ -25,6 +25,7 @@ namespace kgen::render {
 
 // The search paths and folders shared by both programs.
 struct PipelineLayout {
+  std::string app_root;
   std::string env_dir;
   // `std.extVar("__ksonnet/environments")` everywhere: {"namespace": ..., "server": ...}.
   // Served as a literal through each context, never as VM ext code, which libjsonnet

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/files.h"
+#include "common/large_stack.h"
 #include "jsonnet/evaluator.h"
 #include "render/cache.h"
 #include "render/normalize.h"
@@ -19,6 +20,13 @@ namespace kgen::render {
 namespace {
 
 using nlohmann::json;
+
+// ks (go-jsonnet 0.11.2) used no stack frames for `+:` and super chains, manifestation,
+// ==, std.toString and mergePatch of nested values, where libjsonnet 0.18 stops near
+// 500 frames: apps with 600 layered mixins or 1,000-deep values rendered under ks.
+// libjsonnet spends up to ~KB of C++ stack per frame, hence the stack.
+constexpr unsigned kMaxStackFrames = 5000;
+constexpr size_t kEvaluationStackBytes = size_t{1} << 30;
 
 std::set<std::string> check_selection(const std::vector<app::Module>& modules, const std::vector<std::string>& wanted,
                                       const std::string& env_name) {
@@ -88,6 +96,8 @@ SliceResult render_slice(const app::Environment& env, const std::vector<app::Mod
   try {
     jsonnet::VmOptions vm_options;
     vm_options.ext_str = options.ext_str;
+    vm_options.max_stack = kMaxStackFrames;
+    vm_options.this_file_root = layout.app_root;
     jsonnet::Evaluator evaluator(vm_options);
     const std::string code = build_render_program(modules, layout, options, selected, range, &evaluator);
     try {
@@ -117,11 +127,18 @@ SliceResult render_slices(const app::Environment& env, const std::vector<app::Mo
                           const std::set<std::string>& selected) {
   const std::vector<OutputRange> ranges = plan_slices(modules, slice_count(options.jobs, modules, selected));
   std::vector<SliceResult> results(ranges.size());
+  // Each slice on a stack large enough for the nesting ks rendered (see kMaxStackFrames).
+  const auto render_one = [&](size_t i) {
+    try {
+      run_with_stack(kEvaluationStackBytes,
+                     [&] { results[i] = render_slice(env, modules, layout, options, selected, ranges[i]); });
+    } catch (...) {
+      results[i].error = std::current_exception();
+    }
+  };
   std::vector<std::thread> threads;
-  for (size_t i = 1; i < ranges.size(); ++i) {
-    threads.emplace_back([&, i] { results[i] = render_slice(env, modules, layout, options, selected, ranges[i]); });
-  }
-  results[0] = render_slice(env, modules, layout, options, selected, ranges[0]);
+  for (size_t i = 1; i < ranges.size(); ++i) threads.emplace_back(render_one, i);
+  render_one(0);
   for (auto& thread : threads) thread.join();
 
   SliceResult joined = std::move(results[0]);
@@ -151,6 +168,14 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   const std::vector<app::Module> modules = app::modules_for(app, env);
   const std::set<std::string> selected = check_selection(modules, options.components, env.name);
 
+  // ks failed without the folder; rendering with defaults would silently drop the
+  // overrides a team keeps there (often gitignored), and deploy the wrong thing.
+  const std::string env_folder = "environments/" + env.path + "/";
+  if (!is_directory(app.root + "/" + env_folder)) {
+    throw Error("environment \"" + env.name + "\" has no folder " + env_folder + " (ks failed here too)",
+                "restore it (it is often gitignored), or create it from ks's templates with kgen migrate --write "
+                "(a new environment: kgen env add)");
+  }
   PipelineLayout layout = layout_pipeline(app, env, modules, options);
   layout.env_object = env_object(env);
   layout.overrides = resolve_overrides(modules, options.overrides, env.name);

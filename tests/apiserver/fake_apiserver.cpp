@@ -499,10 +499,11 @@ void FakeApiServer::handle(const httplib::Request& request, httplib::Response& r
       json causes = json::array();
       std::string message = "Apply failed with " + std::to_string(outcome.conflicts.size()) + " conflict" +
                             (outcome.conflicts.size() == 1 ? "" : "s") + ":";
+      // As a real server: the message names manager and field, each cause keeps them apart.
       for (const auto& c : outcome.conflicts) {
-        const std::string line = "conflict with \"" + c.manager + "\": " + c.field;
-        message += " " + line;
-        causes.push_back({{"reason", "FieldManagerConflict"}, {"message", line}, {"field", c.field}});
+        const std::string with = "conflict with " + c.described;
+        message += " " + with + ": " + c.field;
+        causes.push_back({{"reason", "FieldManagerConflict"}, {"message", with}, {"field", c.field}});
       }
       return send_status(response, 409, "Conflict", message, {{"causes", causes}});
     }

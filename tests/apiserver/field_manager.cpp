@@ -185,7 +185,9 @@ ApplyOutcome server_side_apply(const json& live, const json& config, const std::
     if (owner.manager == manager && owner.operation == "Apply") continue;
     for (const auto& path : applied) {
       if (owner.paths.count(path) > 0 && !same_value(base, config, path)) {
-        outcome.conflicts.push_back({owner.manager, dotted(path)});
+        const std::string quoted = nlohmann::json(owner.manager).dump();
+        outcome.conflicts.push_back(
+            {owner.manager, dotted(path), owner.operation == "Update" ? quoted + " using " + owner.api_version : quoted});
       }
     }
   }

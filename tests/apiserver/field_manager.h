@@ -14,6 +14,9 @@ namespace kgen::testing {
 struct Conflict {
   std::string manager;
   std::string field;  // ".spec.replicas"
+  // The manager as the API server names it in a conflict's message: "\"kubectl-edit\" using v1"
+  // for an update, "\"kgen\"" for an apply.
+  std::string described;
 };
 
 struct ApplyOutcome {

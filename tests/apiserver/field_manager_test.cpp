@@ -47,6 +47,7 @@ TEST(FieldManager, ConflictsOnlyWhenAnotherManagerOwnsADifferentValue) {
   ASSERT_EQ(conflict.conflicts.size(), 1u);
   EXPECT_EQ(conflict.conflicts[0].manager, "kubectl-edit");
   EXPECT_EQ(conflict.conflicts[0].field, ".spec.replicas");
+  EXPECT_EQ(conflict.conflicts[0].described, "\"kubectl-edit\" using apps/v1");  // as a real server's cause message
 
   // Agreeing with the other manager is no conflict: both own the field.
   const ApplyOutcome shared = server_side_apply(live, config(5, "b"), "kgen", false, "t");

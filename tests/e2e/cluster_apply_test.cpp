@@ -211,7 +211,7 @@ TEST_F(ClusterApply, AFieldOwnedByAnotherManagerIsAConflictUntilForced) {
   const ProcessResult conflict = kgen({"apply", "default", "-c", "pets-pvc"});
   EXPECT_EQ(conflict.exit_code, 1);
   EXPECT_NE(conflict.err.find("kgen: error: apply persistentvolumeclaims kubeflow.pets-pvc (component pets-pvc): fields are managed "
-                              "by another manager: conflict with \"kubectl-edit\": .spec.storageClassName; rerun with "
+                              "by another manager: .spec.storageClassName (managed by \"kubectl-edit\"); rerun with "
                               "--force-conflicts"),
             std::string::npos)
       << conflict.err;

@@ -59,7 +59,7 @@ TEST_F(KubectlInterop, KgenSeesWhatKubectlAppliedAndDeleted) {
   ASSERT_EQ(patch.exit_code, 0) << patch.err;
   const ProcessResult conflict = kgen({"apply", "default", "-c", "pets-pvc"});
   EXPECT_EQ(conflict.exit_code, 1);
-  EXPECT_NE(conflict.err.find("conflict with \"kubectl-patch\": .spec.storageClassName"), std::string::npos) << conflict.err;
+  EXPECT_NE(conflict.err.find(".spec.storageClassName (managed by \"kubectl-patch\")"), std::string::npos) << conflict.err;
 
   // kubectl deletes it: kgen's status shows it missing.
   ASSERT_EQ(kubectl({"delete", "pvc", "pets-pvc", "-n", "kubeflow", "--wait=false"}).exit_code, 0);

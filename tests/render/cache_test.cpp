@@ -29,6 +29,7 @@ class RenderCache : public ::testing::Test {
          "data: { v: util.value } }\n"},
         {"lib/util.libsonnet", "{ value: 'from lib' }"},
         {"environments/base.libsonnet", "std.extVar('__ksonnet/components')"},
+        {"environments/default/params.libsonnet", "std.extVar('__ksonnet/params')"},
     });
     options_.environment = "default";
     options_.cache_dir = cache_.path();

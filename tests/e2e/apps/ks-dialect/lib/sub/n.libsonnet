@@ -1,0 +1,1 @@
+{ f: std.thisFile, rel: import "r.libsonnet" }

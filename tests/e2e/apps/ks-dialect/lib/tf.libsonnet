@@ -1,0 +1,1 @@
+{ f: std.thisFile, nested: import "sub/n.libsonnet" }
