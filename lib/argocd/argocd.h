@@ -48,7 +48,8 @@ const app::Environment& choose_environment(const app::App& app, const std::vecto
 // params (component -> params, as render::component_params gives them):
 //   - a map parameter named after a component: each key a parameter of it; a value
 //     whose current parameter is a string stays a string, any other is typed as
-//     `kgen param set` types values (numbers, true/false, JSON arrays and objects);
+//     `kgen param set` types values (numbers, true/false, JSON arrays and objects;
+//     an empty value is "" unless the parameter is not a string now);
 //   - a string parameter "COMPONENT.PARAM": that one parameter, typed the same way;
 //   - the `environment` string parameter: no override (see choose_environment).
 // Throws kgen::Error for array parameters and for names that are neither.

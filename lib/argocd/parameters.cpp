@@ -32,8 +32,10 @@ json typed(const std::function<const json*()>& now, const std::string& text, con
     try {
       value = params::parse_cli_value(text, false);
     } catch (const Error&) {
-      const json* current = now();  // "" or "[x" are fine for a string parameter
-      if (current != nullptr && current->is_string()) return text;
+      // "" or "[x" are fine for a string parameter, and "" for a new one (the UI's
+      // empty field); a number or object left blank is an error.
+      const json* current = now();
+      if ((current != nullptr && current->is_string()) || (current == nullptr && text.empty())) return text;
       throw;
     }
     if (value.is_string()) return value;

@@ -145,11 +145,35 @@ std::optional<CachedLibrary> cached_library(const std::string& cache_root, const
   const std::string specs = spec_cache_dir();
   if (cache_root.empty() || specs.empty() || version.empty()) return std::nullopt;
   const std::string spec_path = join_path(join_path(specs, version), "swagger.json");
+  struct stat info {};
+  if (::stat(spec_path.c_str(), &info) != 0) return std::nullopt;
+  // Keyed by content: a spec replaced in the spec cache gets a library of its own.
+  // Hashing a 3 MB spec costs as much as serving a cached render, so the hash is
+  // remembered with the file's identity (device, inode, size, mtime) and re-computed
+  // only when that changes.
+  const std::string identity = std::to_string(info.st_dev) + " " + std::to_string(info.st_ino) + " " +
+                               std::to_string(info.st_size) + " " + std::to_string(info.st_mtim.tv_sec) + "." +
+                               std::to_string(info.st_mtim.tv_nsec) + " ";
+  const std::string memo = join_path(cache_root, "ksonnet-lib/spec-" + sha256_hex(spec_path));
+  if (const auto remembered = try_read_file(memo); remembered && remembered->rfind(identity, 0) == 0) {
+    CachedLibrary cached{join_path(cache_root, "ksonnet-lib/" + remembered->substr(identity.size())), false};
+    if (is_regular_file(join_path(cached.dir, "k8s.libsonnet"))) return cached;
+  }
   const auto text = try_read_file(spec_path);
   if (!text) return std::nullopt;
-  // Keyed by content: a spec replaced in the spec cache gets a library of its own.
-  CachedLibrary cached{join_path(cache_root, "ksonnet-lib/" + sha256_hex(*text)), false};
-  if (is_regular_file(join_path(cached.dir, "k8s.libsonnet"))) return cached;
+  const std::string hash = sha256_hex(*text);
+  CachedLibrary cached{join_path(cache_root, "ksonnet-lib/" + hash), false};
+  const auto remember = [&] {
+    try {
+      write_file_atomically(memo, identity + hash);
+    } catch (const Error&) {
+      // Only speed.
+    }
+  };
+  if (is_regular_file(join_path(cached.dir, "k8s.libsonnet"))) {
+    remember();
+    return cached;
+  }
   // Several renders may race here: each writes a complete folder and renames it into
   // place, and the folders are identical.
   const GeneratedLibrary library = generate_library_from_text(*text, display_path(spec_path));
@@ -160,6 +184,7 @@ std::optional<CachedLibrary> cached_library(const std::string& cache_root, const
     throw;
   }
   cached.generated = true;
+  remember();
   return cached;
 }
 

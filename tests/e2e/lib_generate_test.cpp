@@ -104,6 +104,12 @@ TEST_F(LibGenerate, ShowGeneratesFromTheSpecCacheIntoKgensCacheAndBuildersRender
   const ProcessResult again = kgen({"show", "default", "--no-cache"});
   EXPECT_EQ(again.err, "");  // generated once
   EXPECT_EQ(again.out, before);
+  // Keyed by the spec's content: another spec under the same version is another library.
+  const std::string v180 = files_.path() + "/cache/v1.8.0/swagger.json";
+  fs::rename(spec("v1.10.9"), v180);
+  const ProcessResult other = kgen({"show", "default", "--no-cache"});
+  EXPECT_EQ(other.err.rfind("kgen: Generating ksonnet-lib data for v1.8.0", 0), 0u) << other.err;
+  EXPECT_NE(other.err, show.err);
 
   files_.write("viewer.jsonnet", kBuilderComponent);
   fs::copy_file(files_.path() + "/viewer.jsonnet", app_.file("components/viewer.jsonnet"));
