@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "encoding/go_yaml_resolve.h"
 
@@ -78,6 +80,28 @@ TEST(GoYamlStrings, MultiLineTextIsALiteralBlock) {
 
 TEST(GoYamlStrings, MultiLineWithSpaceBeforeBreakIsDoubleQuoted) {
   EXPECT_EQ(scalar("line1  \nline2"), "k: \"line1  \\nline2\"\n");
+}
+
+// Strings ending in two or more newlines are keep-chomped `|+` blocks in every position
+// (map values, list items, keys, the last value of a document); go-yaml as ks linked it
+// wrote no `...` document end after them. Each object's document exactly as the real ks
+// 0.13.1 printed it (tests/e2e/cases/ks-dialect-yaml has the whole stream).
+TEST(GoYamlStrings, KeepChompedBlocksAsKsPrintedThem) {
+  const std::vector<std::pair<std::string, std::string>> vectors = {
+      {R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a-map-values","labels":{"ksonnet.io/component":"keep"}},"data":{"nn":"x\n\n","nnn":"x\n\n\n","sp":"x \n","multi":"a\nb\n\n","only":"\n\n","single":"x\n","z":"end"}})",
+       "apiVersion: v1\ndata:\n  multi: |+\n    a\n    b\n\n  nn: |+\n    x\n\n  nnn: |+\n    x\n\n\n  only: |2+\n\n\n  single: |\n    x\n  sp: \"x \\n\"\n  z: end\nkind: ConfigMap\nmetadata:\n  labels:\n    ksonnet.io/component: keep\n  name: a-map-values\n"},
+      {R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"b-last-value","zz":"x\n\n","labels":{"ksonnet.io/component":"keep"}}})",
+       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    ksonnet.io/component: keep\n  name: b-last-value\n  zz: |+\n    x\n\n"},
+      {R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c-list","labels":{"ksonnet.io/component":"keep"}},"data":{"list":["x\n\n","y"],"lastlist":["q","x\n\n\n"]},"zlist":["p","x\n\n"]})",
+       "apiVersion: v1\ndata:\n  lastlist:\n  - q\n  - |+\n    x\n\n\n  list:\n  - |+\n    x\n\n  - \"y\"\nkind: ConfigMap\nmetadata:\n  labels:\n    ksonnet.io/component: keep\n  name: c-list\nzlist:\n- p\n- |+\n  x\n\n"},
+      {R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"d-nested","labels":{"ksonnet.io/component":"keep"}},"data":{"m":{"k":"x\n\n","j":"y"}},"zend":{"k":"x \n"}})",
+       "apiVersion: v1\ndata:\n  m:\n    j: \"y\"\n    k: |+\n      x\n\nkind: ConfigMap\nmetadata:\n  labels:\n    ksonnet.io/component: keep\n  name: d-nested\nzend:\n  k: \"x \\n\"\n"},
+      {R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"f-key","labels":{"ksonnet.io/component":"keep"}},"data":{"k\n\n":"v"},"zzz":"x\n\n"})",
+       "apiVersion: v1\ndata:\n  ? |+\n    k\n\n  : v\nkind: ConfigMap\nmetadata:\n  labels:\n    ksonnet.io/component: keep\n  name: f-key\nzzz: |+\n  x\n\n"},
+      {R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"h-nnn-last","labels":{"ksonnet.io/component":"keep"}},"zzz":"x\n\n\n"})",
+       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    ksonnet.io/component: keep\n  name: h-nnn-last\nzzz: |+\n  x\n\n\n"},
+  };
+  for (const auto& [object, document] : vectors) EXPECT_EQ(to_go_yaml(json::parse(object)), document) << object;
 }
 
 TEST(GoYamlStrings, LongPlainTextFoldsAtColumn80) {
