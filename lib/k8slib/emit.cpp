@@ -57,7 +57,10 @@ Tree resource_tree(const Model& model) {
 // set that field last, so the pair always matches. '__n' + i is the same for the nested
 // builders, which only the `mixin` levels have (not the kind or `*Type` objects).
 // Struct properties get no setters, only `mixin.<field>` and `<field>Type`, and types
-// without a constructor have ksonnet-lib's `new():: {}`.
+// without a constructor have ksonnet-lib's `new():: {}`. Names as ksonnet-lib spelled
+// them: `<field>Type` from the JSON name (`clientIPType`), nested builders camelCase
+// (`clientIp`, `local` as `localStorage`), and these wrote that camelCase name as the JSON
+// key (`sessionAffinityConfig: {clientIp: ...}`), which ks printed: the same bytes here.
 const char* kEngine = R"(__id(o) = o,
   __a(v) = if std.type(v) == 'array' then v else [v],
   __cap(s) = local c = std.codepoint(s[0]); (if c >= 97 && c <= 122 then std.char(c - 32) else s[0]) + std.substr(s, 1, std.length(s) - 1),
@@ -73,7 +76,7 @@ const char* kEngine = R"(__id(o) = o,
     else if p.k == 'a' then {
       [name]:: function(v) self + self[w]({ [p.n]: __a(v) }),
       [name + 'Mixin']:: function(v) self + self[w]({ [p.n]+: __a(v) }),
-    } + (if p.r >= 0 then { [p.id + 'Type']:: __type[p.r] } else {})
+    } + (if p.r >= 0 then { [p.n + 'Type']:: __type[p.r] } else {})
     else if p.k == 'm' then {
       [name]:: function(v) self + self[w]({ [p.n]: v }),
       [name + 'Mixin']:: function(v) self + self[w]({ [p.n]+: v }),
@@ -81,7 +84,9 @@ const char* kEngine = R"(__id(o) = o,
     else {},
   __nested(p, n) =
     if p.k != 's' then {}
-    else { [p.id]:: local outer = self; __level(p.r, function(o) outer[n]({ [p.n]+: o })), [p.id + 'Type']:: __type[p.r] },
+    else
+      local f = if p.id == 'local' then 'localStorage' else p.id;
+      { [f]:: local outer = self; __level(p.r, function(o) outer[n]({ [f]+: o })), [p.n + 'Type']:: __type[p.r] },
   __range = std.range(0, std.length(__T) - 1),
   __P = [std.map(__prop, std.parseJson(__T[i])) for i in __range],
   __S = [local w = '__w' + i; std.foldl(function(acc, p) acc + __setters(p, w), __P[i], {}) for i in __range],
