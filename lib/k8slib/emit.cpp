@@ -48,6 +48,19 @@ Tree resource_tree(const Model& model) {
 // The library's engine: builders made from the per-type property table at run time,
 // once per type (array elements are lazy and evaluated once), so a program pays only for
 // the types it uses. libjsonnet's cost is in reading text, so the table is a few long strings.
+//
+// Chaining as in ksonnet-lib, whose `withX(v):: self + __xMixin(...)` closes over its own
+// level's wrapper: an object built by mixing levels (new's result) keeps every level's
+// methods, the later level winning a name, and each method still writes where its own
+// level does. Here the methods of type i are shared by all its levels and find their
+// level's wrapper in self['__w' + i]: the level that mixed a method of type i last also
+// set that field last, so the pair always matches. '__n' + i is the same for the nested
+// builders, which only the `mixin` levels have (not the kind or `*Type` objects).
+// Struct properties get no setters, only `mixin.<field>` and `<field>Type`, and types
+// without a constructor have ksonnet-lib's `new():: {}`. Names as ksonnet-lib spelled
+// them: `<field>Type` from the JSON name (`clientIPType`), nested builders camelCase
+// (`clientIp`, `local` as `localStorage`), and these wrote that camelCase name as the JSON
+// key (`sessionAffinityConfig: {clientIp: ...}`), which ks printed: the same bytes here.
 const char* kEngine = R"(__id(o) = o,
   __a(v) = if std.type(v) == 'array' then v else [v],
   __cap(s) = local c = std.codepoint(s[0]); (if c >= 97 && c <= 122 then std.char(c - 32) else s[0]) + std.substr(s, 1, std.length(s) - 1),
@@ -57,25 +70,30 @@ const char* kEngine = R"(__id(o) = o,
     k: if std.length(e) > 2 then e[2] else '',
     r: if std.length(e) > 3 then e[3] else -1,
   },
-  __setters(p) =
-    local w = 'with' + __cap(p.id);
-    if p.k == '' then { [w]:: function(v) self + self.__w({ [p.n]: v }) }
+  __setters(p, w) =
+    local name = 'with' + __cap(p.id);
+    if p.k == '' then { [name]:: function(v) self + self[w]({ [p.n]: v }) }
     else if p.k == 'a' then {
-      [w]:: function(v) self + self.__w({ [p.n]: __a(v) }),
-      [w + 'Mixin']:: function(v) self + self.__w({ [p.n]+: __a(v) }),
-    } + (if p.r >= 0 then { [p.id + 'Type']:: __type[p.r] } else {})
-    else {
-      [w]:: function(v) self + self.__w({ [p.n]: v }),
-      [w + 'Mixin']:: function(v) self + self.__w({ [p.n]+: v }),
-    } + (if p.k == 's' then { [p.id + 'Type']:: __type[p.r] } else {}),
-  __nested(p) = { [p.id]:: local outer = self; __mixin(p.r, function(o) outer.__w({ [p.n]+: o })) },
+      [name]:: function(v) self + self[w]({ [p.n]: __a(v) }),
+      [name + 'Mixin']:: function(v) self + self[w]({ [p.n]+: __a(v) }),
+    } + (if p.r >= 0 then { [p.n + 'Type']:: __type[p.r] } else {})
+    else if p.k == 'm' then {
+      [name]:: function(v) self + self[w]({ [p.n]: v }),
+      [name + 'Mixin']:: function(v) self + self[w]({ [p.n]+: v }),
+    }
+    else {},
+  __nested(p, n) =
+    if p.k != 's' then {}
+    else
+      local f = if p.id == 'local' then 'localStorage' else p.id;
+      { [f]:: local outer = self; __level(p.r, function(o) outer[n]({ [f]+: o })), [p.n + 'Type']:: __type[p.r] },
   __range = std.range(0, std.length(__T) - 1),
   __P = [std.map(__prop, std.parseJson(__T[i])) for i in __range],
-  __S = [std.foldl(function(acc, p) acc + __setters(p), __P[i], {}) for i in __range],
-  __N = [std.foldl(function(acc, p) acc + (if p.k == 's' then __nested(p) else {}), __P[i], {}) for i in __range],
-  __mixin(i, w) = __S[i] + __N[i] + { __w:: w, mixinInstance(o):: self.__w(o) },
-  __type = [__S[i] + { __w:: __id, mixin:: __N[i] + { __w:: __id } } +
-            (if std.objectHas(__C, std.toString(i)) then __C[std.toString(i)] else { new():: self })
+  __S = [local w = '__w' + i; std.foldl(function(acc, p) acc + __setters(p, w), __P[i], {}) for i in __range],
+  __N = [local n = '__n' + i; std.foldl(function(acc, p) acc + __nested(p, n), __P[i], {}) for i in __range],
+  __level(i, w) = __S[i] + __N[i] + { ['__w' + i]:: w, ['__n' + i]:: w, mixinInstance(o):: w(o) },
+  __type = [__S[i] + { ['__w' + i]:: __id, mixin:: __N[i] + { ['__n' + i]:: __id } } +
+            (if std.objectHas(__C, std.toString(i)) then __C[std.toString(i)] else { new():: {} })
             for i in __range],
   __kind(typeIndex, apiVersionName, kindName, isList) =
     local apiVersion = { apiVersion: apiVersionName };

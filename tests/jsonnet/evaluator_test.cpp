@@ -66,6 +66,9 @@ TEST(Evaluator, BuiltinKsonnetLibWhenTheAppHasNone) {
   const int ctx = ev.add_context({});
   EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, dir.path() + "/c.jsonnet") + "'"),
             json::parse(R"({"apiVersion": "v1", "kind": "List", "items": [{"a": 1}]})"));
+  // ksonnet-lib's default pod labels are the literal {app: 'name'}, not the name given.
+  dir.write("d.jsonnet", "(import 'k.libsonnet').apps.v1beta1.deployment.new('web', 1, []).spec.template.metadata.labels");
+  EXPECT_EQ(eval(ev, "import '" + ev.import_path(ctx, dir.path() + "/d.jsonnet") + "'"), json::parse(R"({"app": "name"})"));
 }
 
 TEST(Evaluator, ContextsGiveExtVarTheirOwnValues) {

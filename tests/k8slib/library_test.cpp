@@ -65,26 +65,42 @@ class GeneratedLibrary : public ::testing::TestWithParam<std::string> {
 };
 TempDir* GeneratedLibrary::dir_ = nullptr;
 
-TEST_P(GeneratedLibrary, EveryExpressionOfTheApiTable) {
-  const std::string dir = library(GetParam());
-  ASSERT_GE(lib_expressions().size(), 60u);
-  // One evaluation for the whole table (the library is parsed once); one per expression
-  // only to say which failed.
+// Evaluates a table in one evaluation (the library is parsed once); one per expression
+// only to say which failed.
+void expect_table(const std::string& dir, const std::vector<LibExpression>& table) {
   std::string program = std::string(kLibPrelude) + "[\n";
-  for (const auto& e : lib_expressions()) program += "  (" + std::string(e.jsonnet) + "),\n";
+  for (const auto& e : table) program += "  (" + std::string(e.jsonnet) + "),\n";
   program += "]\n";
   const std::string all = evaluate(dir, program);
   if (all.rfind("ERROR", 0) == 0) {
-    for (const auto& e : lib_expressions()) {
+    for (const auto& e : table) {
       const std::string one = evaluate(dir, std::string(kLibPrelude) + e.jsonnet);
       EXPECT_EQ(one.rfind("ERROR", 0), std::string::npos) << e.name << ": " << one;
     }
     FAIL() << all;
   }
   const json values = json::parse(all);
-  for (size_t i = 0; i < lib_expressions().size(); ++i) {
-    const auto& e = lib_expressions()[i];
+  for (size_t i = 0; i < table.size(); ++i) {
+    const auto& e = table[i];
     EXPECT_EQ(values[i], json::parse(e.expected)) << e.name << "\n  " << e.jsonnet;
+  }
+}
+
+TEST_P(GeneratedLibrary, EveryExpressionOfTheApiTable) {
+  ASSERT_GE(lib_expressions().size(), 60u);
+  expect_table(library(GetParam()), lib_expressions());
+}
+
+TEST_P(GeneratedLibrary, ChainedCallsLandWhereKsonnetLibPutThem) {
+  ASSERT_GE(lib_chain_expressions().size(), 80u);
+  expect_table(library(GetParam()), lib_chain_expressions());
+}
+
+TEST_P(GeneratedLibrary, CallsKsonnetLibHadNoMethodForFail) {
+  const std::string dir = library(GetParam());
+  for (const char* code : kLibRejected) {
+    const std::string out = evaluate(dir, std::string(kLibPrelude) + code);
+    EXPECT_NE(out.find("field does not exist"), std::string::npos) << code << ": " << out;
   }
 }
 

@@ -101,7 +101,7 @@ local containerMappers = {
 };
 
 local deployment(apiVersion) = kind(apiVersion, 'Deployment') + containerMappers + {
-  new(name, replicas=1, containers, podLabels={ app: name })::
+  new(name, replicas=1, containers, podLabels={ app: 'name' })::
     self.kindBase + containerMappers + {
       metadata: { name: name },
       spec: {
@@ -115,7 +115,7 @@ local deployment(apiVersion) = kind(apiVersion, 'Deployment') + containerMappers
 
 local statefulSet(apiVersion) = deployment(apiVersion) + {
   kindBase:: { apiVersion: apiVersion, kind: 'StatefulSet' },
-  new(name, replicas=1, containers, volumeClaims=[], podLabels={ app: name })::
+  new(name, replicas=1, containers, volumeClaims=[], podLabels={ app: 'name' })::
     super.new(name, replicas, containers, podLabels) + { spec+: { volumeClaimTemplates: volumeClaims } },
 };
 
