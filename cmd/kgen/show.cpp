@@ -61,6 +61,7 @@ void register_show(CLI::App& app, Action* action) {
   show->add_option("--cache-dir", flags->cache_dir, "Render cache folder (default: $KGEN_CACHE_DIR or ~/.cache/kgen)");
   add_app_flags(show, &flags->app);
   add_jsonnet_flags(show, &flags->jsonnet);
+  add_example(show, "kgen show default -c pets-pvc -o json");
   show->callback([flags, action] { *action = [flags] { return run_show(*flags); }; });
 }
 
