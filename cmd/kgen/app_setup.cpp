@@ -26,6 +26,7 @@ void register_app_setup(CLI::App& app, Action* action) {
   init_cmd->add_option("--env", init->env_name, "Its name (default: default)");
   init_cmd->add_option("--api-spec", init->api_spec, "Kubernetes version: version:vX.Y.Z or file:swagger.json");
   init_cmd->add_flag("--skip-default-registries", init->skip_default_registries, "Do not list the incubator registry");
+  add_example(init_cmd, "kgen init my-app --context=$(kubectl config current-context) --namespace kubeflow");
   init_cmd->callback([init, context, kubeconfig, action] {
     *action = [init, context, kubeconfig] {
       edit::InitOptions options = *init;
@@ -45,6 +46,7 @@ void register_app_setup(CLI::App& app, Action* action) {
   CLI::App* fmt = app.add_subcommand("fmt", "Format Jsonnet files (default: the app's own)");
   fmt->add_option("paths", *fmt_paths, "Files or folders");
   fmt->add_flag("--check", *fmt_check, "Only list the files that would change; exit 1 if any");
+  add_example(fmt, "kgen fmt --check");
   fmt->callback([fmt_paths, fmt_check, action] {
     *action = [fmt_paths, fmt_check] {
       std::vector<std::string> paths = *fmt_paths;
@@ -65,6 +67,7 @@ void register_app_setup(CLI::App& app, Action* action) {
   CLI::App* migrate = app.add_subcommand("migrate", "Check an existing ks app for kgen and print a checklist");
   migrate->add_option("dir", *migrate_dir, "The app (default: the current folder)");
   migrate->add_flag("--write", *migrate_write, "Also do the safe steps: upgrade, missing environment folders");
+  add_example(migrate, "kgen migrate examples/object_detection/ks-app --write");
   migrate->callback([migrate_dir, migrate_write, action] {
     *action = [migrate_dir, migrate_write] {
       const auto report = edit::migrate_app(app::find_app_root(*migrate_dir), *migrate_write);
@@ -78,6 +81,7 @@ void register_app_setup(CLI::App& app, Action* action) {
   CLI::App* upgrade = app.add_subcommand("upgrade", "Rewrite an older ks app (0.0.1 to 0.2.0) as apiVersion 0.3.0");
   upgrade->add_flag("--dry-run", *dry_run, "Only print what would change");
   add_app_flags(upgrade, flags.get());
+  add_example(upgrade, "kgen upgrade --dry-run");
   upgrade->callback([flags, dry_run, action] {
     *action = [flags, dry_run] {
       const std::string root = app::find_app_root(flags->dir);

@@ -155,6 +155,7 @@ void register_apply(CLI::App& app, Action* action) {
   apply->add_flag("--wait", flags->wait, "Wait until Jobs complete, PVCs bind and workloads roll out");
   apply->add_option("--timeout", flags->timeout, "How long --wait waits (e.g. 5m)")->capture_default_str();
   apply->add_option("--poll-interval-ms", flags->poll_interval_ms)->group("");  // tests poll faster
+  add_example(apply, "kgen apply default -c pets-pvc\n  kgen apply default --wait --prune --yes");
   apply->callback([flags, action] { *action = [flags] { return run_apply(*flags); }; });
 
   auto del = std::make_shared<DeleteFlags>();
@@ -164,6 +165,7 @@ void register_apply(CLI::App& app, Action* action) {
   remove->add_flag("--wait", del->wait, "Wait until the objects are gone");
   remove->add_option("--timeout", del->timeout, "How long --wait waits (e.g. 5m)")->capture_default_str();
   remove->add_option("--poll-interval-ms", del->poll_interval_ms)->group("");
+  add_example(remove, "kgen delete default --dry-run");
   remove->callback([del, action] { *action = [del] { return run_delete(*del); }; });
 }
 

@@ -40,9 +40,11 @@ void register_component(CLI::App& app, Action* action) {
   CLI::App* list = component->add_subcommand("list", "List the components of a module");
   list->add_option("-o,--output", flags->format, "Output format: table or json");
   list->add_option("-m,--module", flags->module, "Module (default: the root module, /)");
+  add_example(list, "kgen component list --module web -o json");
   list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
   CLI::App* rm = component->add_subcommand("rm", "Delete a component: its file and every params entry");
   rm->add_option("name", flags->name, "Component (module components as module.name)")->required();
+  add_example(rm, "kgen component rm get-data-job");
   rm->callback([flags, action] { *action = [flags] { return run_rm(*flags); }; });
 }
 

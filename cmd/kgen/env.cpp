@@ -137,11 +137,13 @@ void register_env(CLI::App& app, Action* action) {
 
   CLI::App* list = env->add_subcommand("list", "List environments");
   list->add_option("-o,--output", flags->format, "Output format: table or json");
+  add_example(list, "kgen env list -o json");
   list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
 
   CLI::App* current = env->add_subcommand("current", "Show, set or unset the current environment (.ks_environment)");
   current->add_option("--set", flags->set, "Make this environment the current one");
   current->add_flag("--unset", flags->unset, "Forget the current environment");
+  add_example(current, "kgen env current --set prod");
   current->callback([flags, action] { *action = [flags] { return run_current(*flags); }; });
 
   CLI::App* add = env->add_subcommand("add", "Add an environment");
@@ -151,10 +153,12 @@ void register_env(CLI::App& app, Action* action) {
   add->add_option("--kubeconfig", flags->kubeconfig, "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   add->add_option("--namespace", flags->ns, "Namespace (default: default)");
   add->add_option("--api-spec", flags->api_spec, "Kubernetes version: version:vX.Y.Z or file:swagger.json");
+  add_example(add, "kgen env add prod --server https://10.0.0.1:6443 --namespace kubeflow\n  kgen env add lab --context=$(kubectl config current-context)");
   add->callback([flags, action] { *action = [flags] { return run_add(*flags); }; });
 
   CLI::App* rm = env->add_subcommand("rm", "Remove an environment and its folder");
   rm->add_option("name", flags->name, "Environment")->required();
+  add_example(rm, "kgen env rm staging");
   rm->callback([flags, action] { *action = [flags] { return run_rm(*flags); }; });
 
   CLI::App* set = env->add_subcommand("set", "Rename an environment or change its namespace or server");
@@ -163,16 +167,19 @@ void register_env(CLI::App& app, Action* action) {
   set->add_option("--namespace", flags->ns, "New namespace");
   set->add_option("--server", flags->server, "New API server URL");
   set->add_option("--api-spec", flags->api_spec, "New Kubernetes version: version:vX.Y.Z or file:swagger.json");
+  add_example(set, "kgen env set prod --name production --namespace prd");
   set->callback([flags, action] { *action = [flags] { return run_set(*flags); }; });
 
   CLI::App* targets = env->add_subcommand("targets", "Set the modules an environment renders");
   targets->add_option("name", flags->name, "Environment")->required();
   targets->add_option("--module", flags->modules, "Module (repeatable; / for the root module)")
       ->allow_extra_args(false);
+  add_example(targets, "kgen env targets prod --module / --module web");
   targets->callback([flags, action] { *action = [flags] { return run_targets(*flags); }; });
 
   CLI::App* describe = env->add_subcommand("describe", "Show an environment's settings");
   describe->add_option("name", flags->name, "Environment")->required();
+  add_example(describe, "kgen env describe default");
   describe->callback([flags, action] { *action = [flags] { return run_describe(*flags); }; });
 }
 

@@ -83,12 +83,14 @@ void register_golden(CLI::App& app, Action* action) {
   update->add_option("environments", flags->environments, "Environments (default: all)");
   update->add_flag("--include-secrets", flags->include_secrets, "Keep Secret values instead of their hashes");
   update->add_flag("--prune", flags->prune, "Also delete files in golden/<env>/ that kgen did not write");
+  add_example(update, "kgen golden update default");
   update->callback([flags, action] { *action = [flags] { return run_update(*flags); }; });
 
   CLI::App* check = golden->add_subcommand("check", "Exit 1 and show the differences when golden/ is stale");
   check->add_option("environments", flags->environments, "Environments (default: all)");
   check->add_flag("--include-secrets", flags->include_secrets, "Compare Secret values instead of their hashes");
   check->add_option("-o,--output", flags->format, "Output format: table (diffs) or json");
+  add_example(check, "kgen golden check   # in CI or a pre-commit hook");
   check->callback([flags, action] { *action = [flags] { return run_check(*flags); }; });
 }
 

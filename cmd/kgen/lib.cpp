@@ -68,7 +68,7 @@ int run_generate(const LibGenerateFlags& flags) {
 }  // namespace
 
 void register_lib(CLI::App& app, Action* action) {
-  CLI::App* lib = app.add_subcommand("lib", "ksonnet-lib for the app's Kubernetes versions");
+  CLI::App* lib = app.add_subcommand("lib", "Generate ksonnet-lib (k.libsonnet) for a Kubernetes version");
   lib->require_subcommand(1);
   auto flags = std::make_shared<LibGenerateFlags>();
   CLI::App* generate = lib->add_subcommand("generate", "Generate k8s.libsonnet and k.libsonnet from an OpenAPI spec");
@@ -79,6 +79,7 @@ void register_lib(CLI::App& app, Action* action) {
   generate->add_option("--kubeconfig", flags->kubeconfig, "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   generate->add_option("--out", flags->out, "Output folder (default: the app's lib/ksonnet-lib/<version>/)");
   add_app_flags(generate, &flags->app);
+  add_example(generate, "kgen lib generate --api-spec version:v1.10.9");
   generate->callback([flags, action] { *action = [flags] { return run_generate(*flags); }; });
 }
 

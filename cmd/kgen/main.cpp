@@ -11,6 +11,8 @@ namespace kgen::cmd {
 
 void print_warning(const std::string& message) { std::cerr << "kgen: warning: " << message << "\n"; }
 
+void add_example(CLI::App* command, const std::string& example) { command->footer("\nExample:\n  " + example); }
+
 namespace {
 
 void print_error(const Error& error) {
@@ -36,6 +38,12 @@ int main(int argc, char** argv) {
   register_review(app, &action);
   register_lib(app, &action);
   register_argocd(app, &action);
+  register_module(app, &action);
+  register_import(app, &action);
+  register_registry(app, &action);
+  register_pkg(app, &action);
+  register_prototype(app, &action);
+  register_generate(app, &action);
   register_version(app, &action);
   try {
     app.parse(argc, argv);

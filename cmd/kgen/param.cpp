@@ -101,7 +101,7 @@ int run_change(const ParamFlags& flags, bool setting) {
 
 void register_param(CLI::App& app, Action* action) {
   auto flags = std::make_shared<ParamFlags>();
-  CLI::App* param = app.add_subcommand("param", "List and compare component parameters");
+  CLI::App* param = app.add_subcommand("param", "List, set, delete and compare component and environment parameters");
   param->require_subcommand(1);
   add_app_flags(param, &flags->app);
 
@@ -113,18 +113,21 @@ void register_param(CLI::App& app, Action* action) {
   list->add_option("-o,--output", flags->format, "Output format: table or json");
   list->add_option("-J,--jpath", flags->jsonnet.jpath, "Additional Jsonnet library search path")
       ->allow_extra_args(false);
+  add_example(list, "kgen param list pets-pvc --env prod -o json");
   list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
 
   CLI::App* set = param->add_subcommand("set", "Set a parameter: [COMPONENT] PARAM VALUE");
   set->add_option("args", flags->positionals, "[COMPONENT] PARAM VALUE")->required();
   set->add_option("--env", flags->environment, "Set it as this environment's override (or global)");
   set->add_flag("--as-string", flags->as_string, "Keep VALUE as text even if it looks like a number or boolean");
+  add_example(set, "kgen param set pets-pvc storage 20Gi\n  kgen param set pets-pvc storage 10Gi --env default");
   set->callback([flags, action] { *action = [flags] { return run_change(*flags, true); }; });
 
   CLI::App* del = param->add_subcommand("delete", "Delete a parameter: [COMPONENT] PARAM");
   del->alias("unset");
   del->add_option("args", flags->positionals, "[COMPONENT] PARAM")->required();
   del->add_option("--env", flags->environment, "Delete this environment's override (or global)");
+  add_example(del, "kgen param delete pets-pvc storage --env default");
   del->callback([flags, action] { *action = [flags] { return run_change(*flags, false); }; });
 
   CLI::App* diff = param->add_subcommand("diff", "Compare the parameters of two environments");
@@ -132,6 +135,7 @@ void register_param(CLI::App& app, Action* action) {
   diff->add_option("env2", flags->env2, "Second environment")->required();
   diff->add_option("--component", flags->component, "Only this component");
   diff->add_option("-o,--output", flags->format, "Output format: table or json");
+  add_example(diff, "kgen param diff default prod --component pets-pvc");
   diff->callback([flags, action] { *action = [flags] { return run_diff(*flags); }; });
 }
 

@@ -171,6 +171,7 @@ void register_review(CLI::App& app, Action* action) {
   auto diff = std::make_shared<ClusterFlags>();
   CLI::App* diff_cmd = app.add_subcommand("diff", "Show what apply would change (exit 10 when something would)");
   add_cluster_flags(diff_cmd, diff.get());
+  add_example(diff_cmd, "kgen diff default -c pets-pvc");
   diff_cmd->callback([diff, action] { *action = [diff] { return run_diff(*diff); }; });
 
   auto status = std::make_shared<StatusFlags>();
@@ -180,6 +181,7 @@ void register_review(CLI::App& app, Action* action) {
   status_cmd->add_option("--timeout", status->timeout, "How long --wait waits (e.g. 5m)")->capture_default_str();
   status_cmd->add_option("-o,--output", status->format, "table or json")->capture_default_str();
   status_cmd->add_option("--poll-interval-ms", status->poll_interval_ms)->group("");
+  add_example(status_cmd, "kgen status default --wait --timeout 10m");
   status_cmd->callback([status, action] { *action = [status] { return run_status(*status); }; });
 
   auto validate = std::make_shared<ValidateFlags>();
@@ -187,6 +189,7 @@ void register_review(CLI::App& app, Action* action) {
   add_cluster_flags(validate_cmd, &validate->cluster);
   validate_cmd->add_option("--api-spec", validate->api_spec,
                            "OpenAPI v2 file (default: lib/ksonnet-lib/<version>/swagger.json, else the cluster's /openapi/v2)");
+  add_example(validate_cmd, "kgen validate default --api-spec swagger.json");
   validate_cmd->callback([validate, action] { *action = [validate] { return run_validate(*validate); }; });
 }
 

@@ -95,6 +95,7 @@ void register_show(CLI::App& app, Action* action) {
       ->allow_extra_args(false);
   add_app_flags(show, &flags->app);
   add_jsonnet_flags(show, &flags->jsonnet);
+  add_example(show, "kgen show default -c pets-pvc -o json");
   show->callback([flags, action] { *action = [flags] { return run_show(*flags); }; });
 }
 

@@ -69,6 +69,10 @@ const Environment& select_environment(const App& app, const std::string& request
 // its components. Throws on a target that names no module or on duplicate component names.
 std::vector<Module> modules_for(const App& app, const Environment& env);
 
+// Every module of the app: "/" and each folder under components/ that holds a
+// params.libsonnet ("a.b" for components/a/b/), sorted, as `ks module list` listed them.
+std::vector<std::string> module_names(const App& app);
+
 // The module named `name` ("/" for components/, "a.b" for components/a/b/) with its
 // components. Throws kgen::Error when there is no such folder.
 Module module_named(const App& app, const std::string& name);
@@ -79,6 +83,11 @@ Module module_named(const App& app, const std::string& name);
 // in errors.
 std::string rewrite_app_spec(const std::string& text, const std::string& file,
                              const std::function<void(nlohmann::json& environments)>& change);
+
+// The same, with `change` applied to the whole spec (registries, libraries, ...).
+// Empty `environments`, `libraries` and `registries` maps are left out, as ks left them.
+std::string rewrite_app_spec_document(const std::string& text, const std::string& file,
+                                      const std::function<void(nlohmann::json& spec)>& change);
 
 // ks's rule for environment and component names.
 bool is_valid_name(const std::string& name);

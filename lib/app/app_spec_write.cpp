@@ -9,8 +9,8 @@ namespace kgen::app {
 
 using nlohmann::json;
 
-std::string rewrite_app_spec(const std::string& text, const std::string& file,
-                             const std::function<void(json& environments)>& change) {
+std::string rewrite_app_spec_document(const std::string& text, const std::string& file,
+                                      const std::function<void(json& spec)>& change) {
   std::vector<json> docs;
   encoding::YamlError error;
   if (!encoding::decode_yaml_documents(text, &docs, &error) || docs.empty() || !docs[0].is_object()) {
@@ -57,13 +57,17 @@ std::string rewrite_app_spec(const std::string& text, const std::string& file,
       }
     }
   }
-  change(environments);
-  if (environments.empty()) {
-    spec.erase("environments");
-  } else {
-    spec["environments"] = environments;
+  spec["environments"] = environments;
+  change(spec);
+  for (const char* key : {"environments", "libraries", "registries"}) {
+    if (spec.contains(key) && spec[key].is_object() && spec[key].empty()) spec.erase(key);
   }
   return encoding::to_go_yaml(spec);
+}
+
+std::string rewrite_app_spec(const std::string& text, const std::string& file,
+                             const std::function<void(json& environments)>& change) {
+  return rewrite_app_spec_document(text, file, [&](json& spec) { change(spec["environments"]); });
 }
 
 }  // namespace kgen::app

@@ -68,6 +68,24 @@ Module module_named(const App& app, const std::string& name) {
   return read_module(name, dir);
 }
 
+std::vector<std::string> module_names(const App& app) {
+  const fs::path components = fs::path(app.root) / "components";
+  std::vector<std::string> names;
+  if (!is_directory(components.string())) return names;
+  if (is_regular_file((components / "params.libsonnet").string())) names.push_back("/");
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(components, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (ec) break;
+    if (!it->is_directory(ec) || !is_regular_file((it->path() / "params.libsonnet").string())) continue;
+    std::string name = it->path().lexically_relative(components).generic_string();
+    std::replace(name.begin(), name.end(), '/', '.');
+    names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::vector<Module> modules_for(const App& app, const Environment& env) {
   const std::string components = app.root + "/components";
   if (env.targets.empty()) {

@@ -18,18 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr const char* kParamsTemplate = R"({
-  global: {
-    // User-defined global parameters; accessible to all component and environments, Ex:
-    // replicas: 4,
-  },
-  components: {
-    // Component-level parameters, defined initially from 'ks prototype use ...'
-    // Each object below should correspond to a component in the components/ directory
-  },
-}
-)";
-
 constexpr const char* kGitignore = "/lib/ksonnet-lib\n/.ksonnet/registries\n/app.override.yaml\n/.ks_environment\n";
 
 std::string swagger_version(const std::string& path) {
@@ -64,7 +52,7 @@ std::string init_app(const InitOptions& options) {
                              {{"protocol", "github"}, {"uri", "github.com/ksonnet/parts/tree/master/incubator"}}}};
     }
     write_file_atomically((staging / "app.yaml").string(), encoding::to_go_yaml(spec));
-    write_file_atomically((staging / "components/params.libsonnet").string(), kParamsTemplate);
+    write_file_atomically((staging / "components/params.libsonnet").string(), kModuleParamsTemplate);
     write_file_atomically((staging / "environments/base.libsonnet").string(), kBaseTemplate);
     write_file_atomically((staging / ".gitignore").string(), kGitignore);
     NewEnvironment env;

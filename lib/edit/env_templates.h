@@ -1,4 +1,4 @@
-// The files `ks env add` wrote for a new environment (internal to the edit stage).
+// The files ks wrote for a new environment, app and module (internal to the edit stage).
 #pragma once
 
 namespace kgen::edit {
@@ -39,6 +39,19 @@ inline constexpr const char* kEnvGlobalsTemplate = "{\n}";
 inline constexpr const char* kBaseTemplate = R"(local components = std.extVar("__ksonnet/components");
 components + {
   // Insert user-specified overrides here.
+}
+)";
+
+// components/params.libsonnet of `ks init`, and of every module `ks module create` made.
+inline constexpr const char* kModuleParamsTemplate = R"({
+  global: {
+    // User-defined global parameters; accessible to all component and environments, Ex:
+    // replicas: 4,
+  },
+  components: {
+    // Component-level parameters, defined initially from 'ks prototype use ...'
+    // Each object below should correspond to a component in the components/ directory
+  },
 }
 )";
 

@@ -19,6 +19,7 @@ struct Doc {
   NodePtr root;
   char quote = '\'';      // the quote most string values use
   char key_quote = '\'';  // the quote most quoted keys use
+  bool quotes_seen = false;  // the file holds a string or quoted key (else the quotes are a guess)
 };
 
 Location location(const Doc& doc, size_t offset) {
@@ -58,6 +59,7 @@ Doc parse_doc(const std::string& text, const std::string& file) {
   count_quotes(text, *doc.root, &counts);
   doc.quote = counts.dbl > counts.single ? '"' : '\'';
   doc.key_quote = counts.key_dbl > counts.key_single ? '"' : counts.key_single > 0 ? '\'' : doc.quote;
+  doc.quotes_seen = counts.single + counts.dbl + counts.key_single + counts.key_dbl > 0;
   return doc;
 }
 
@@ -353,6 +355,39 @@ std::string remove_component_entry(const std::string& text, const std::string& f
   const Field* entry = find_field(*components, component);
   if (entry == nullptr) return text;
   return splice_into(text, remove_field(text, *components, *entry));
+}
+
+std::string add_component_entry(const std::string& text, const std::string& file, const std::string& component,
+                                const std::vector<std::pair<std::string, std::string>>& params) {
+  Doc doc = parse_doc(text, file);
+  // ks's new entries quoted keys with double quotes; a file that shows no preference gets them too.
+  if (!doc.quotes_seen) doc.key_quote = '"';
+  const Node& components = components_object(doc);
+  if (find_field(components, component) != nullptr) {
+    throw Error("the params file already has an entry for component \"" + component + "\"",
+                "remove it (kgen component rm, or by hand) or pick another name", location(doc, components.span.begin));
+  }
+  const std::string indent = field_indent(text, components);
+  std::string entry;
+  if (components.multiline) {
+    // One parameter per line, as `ks generate` wrote them; an entry without parameters
+    // is ks's `{` blank line `}` (what `ks import` wrote).
+    entry = key_text(component, doc) + ": {\n";
+    for (const auto& [key, value] : params) entry += indent + "  " + key_text(key, doc) + ": " + value + ",\n";
+    if (params.empty()) entry += "\n";
+    entry += indent + "}";
+  } else {
+    entry = key_text(component, doc) + ": {";
+    for (const auto& [key, value] : params) entry += " " + key_text(key, doc) + ": " + value + ",";
+    entry += params.empty() ? "}" : " }";
+  }
+  // In ks's template the empty object holds comments: the entry goes after them.
+  const size_t close = components.span.end - 1;
+  if (components.fields.empty() && components.multiline && alone_on_its_line(text, close)) {
+    const size_t line_start = text.rfind('\n', close) + 1;
+    return splice_into(text, {line_start, line_start, indent + entry + ",\n"});
+  }
+  return splice_into(text, insert_field(text, components, entry, false));
 }
 
 std::string set_global_param(const std::string& text, const std::string& file, const std::vector<std::string>& path,

@@ -1,4 +1,5 @@
 #include "params/literal.h"
+#include "params/params.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -73,5 +74,7 @@ std::string jsonnet_literal(const nlohmann::json& v, char quote, char key_quote)
       return v.dump();  // true, false, null
   }
 }
+
+std::string jsonnet_quoted(const std::string& text) { return jsonnet_string(text, '"'); }
 
 }  // namespace kgen::params

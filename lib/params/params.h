@@ -45,6 +45,15 @@ std::string delete_global_param(const std::string& text, const std::string& file
 std::string remove_component_entry(const std::string& text, const std::string& file, const std::string& component,
                                    bool env_overrides);
 
+// Adds a new component's entry to `components: {...}` of a module params file, one
+// parameter per line in the order given; each value is Jsonnet text, written as it is.
+// Throws kgen::Error when the component already has an entry.
+std::string add_component_entry(const std::string& text, const std::string& file, const std::string& component,
+                                const std::vector<std::pair<std::string, std::string>>& params);
+
+// A Jsonnet string literal in double quotes (what `ks generate` wrote for string params).
+std::string jsonnet_quoted(const std::string& text);
+
 // "a.b.c" -> {"a", "b", "c"}; throws on empty segments.
 std::vector<std::string> split_param_path(const std::string& dotted);
 

@@ -120,3 +120,17 @@ std::string param_diff(const json& params1, const json& params2, ListFormat form
 }
 
 }  // namespace kgen::report
+
+namespace kgen::report {
+
+std::string module_list(const std::vector<std::string>& modules, ListFormat format) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<json> items;
+  for (const auto& name : modules) {
+    rows.push_back({name});
+    items.push_back({{"module", name}});
+  }
+  return output(format, "moduleList", {"module"}, rows, items);
+}
+
+}  // namespace kgen::report

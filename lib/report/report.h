@@ -35,6 +35,9 @@ std::string diff_value(const nlohmann::json& value);
 std::string env_list(const app::App& app, ListFormat format);
 std::string component_list(const std::vector<app::Module>& modules, ListFormat format);
 
+// `ks module list`: one MODULE column.
+std::string module_list(const std::vector<std::string>& modules, ListFormat format);
+
 // `params`: component name -> its params object, in any order.
 std::string param_list(const nlohmann::json& params, ListFormat format);
 std::string param_diff(const nlohmann::json& params1, const nlohmann::json& params2, ListFormat format);
