@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "common/files.h"
+#include "jsonnet/old_std_overrides.h"
 
 namespace kgen::jsonnet {
 
@@ -22,12 +23,13 @@ std::string normalize(const std::string& path) {
   return std::filesystem::path(path).lexically_normal().generic_string();
 }
 
-// Only Jsonnet sources that mention extVar, native or prune get the prelude, so
-// `importstr` of data files and libraries that use none of them are served byte for byte.
+// Only Jsonnet sources that mention extVar, native, prune or a function of ks's older
+// standard library get the prelude, so `importstr` of data files and libraries that use
+// none of them are served byte for byte.
 bool wants_prelude(const std::string& path, const std::string& content) {
   return (ends_with(path, ".jsonnet") || ends_with(path, ".libsonnet")) &&
          (content.find("extVar") != std::string::npos || content.find("native") != std::string::npos ||
-          content.find("prune") != std::string::npos);
+          content.find("prune") != std::string::npos || mentions_old_std(content.data(), content.size()));
 }
 
 // std.prune as libjsonnet 0.18 defines it prunes every child twice (once to test it,
@@ -168,6 +170,7 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
         code += "  native(name)::\n    local own = std.native('kgen.' + name);\n"
                 "    if std.type(own) == 'function' then own else std.native(name),\n";
         code += kLinearPrune;
+        code += kOldStdOverrides;
         code += "}\n";
         virtual_files_[name] = code;
       }

@@ -14,6 +14,7 @@ extern "C" {
 #include "encoding/go_yaml.h"
 #include "encoding/yaml_decode.h"
 #include "jsonnet/go_regexp.h"
+#include "jsonnet/old_std.h"
 
 namespace kgen::jsonnet {
 namespace {
@@ -157,6 +158,73 @@ JsonnetJsonValue* sha256(void* ctx, Args argv, int* success) {
   return jsonnet_json_make_string(vm, hex.c_str());
 }
 
+// libjsonnet writes negative zero as "-0", which JSON parsers read as the integer 0:
+// "-0.0" keeps the sign the old std printed.
+std::string keep_negative_zero(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    out.push_back(c);
+    if (in_string) {
+      if (c == '\\') {
+        out.push_back(text[++i]);
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '-' && i + 1 < text.size() && text[i + 1] == '0' &&
+               (i + 2 == text.size() || std::string(".eE0123456789").find(text[i + 2]) == std::string::npos)) {
+      out += "0.0";
+      ++i;
+    }
+  }
+  return out;
+}
+
+// The old standard library's text builders take the value as a one-element JSON array
+// (libjsonnet's manifestation of [value]).
+bool unwrap_value(const std::string& text, json* value) {
+  json wrapped = json::parse(keep_negative_zero(text), nullptr, false);
+  if (wrapped.is_discarded() || !wrapped.is_array() || wrapped.size() != 1) return false;
+  *value = std::move(wrapped[0]);
+  return true;
+}
+
+template <std::string (*Build)(const json&)>
+JsonnetJsonValue* old_std_manifest(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error;
+  if (!string_arg(vm, argv, 0, "manifest", &text, &error)) return fail(vm, success, error);
+  json value;
+  if (!unwrap_value(text, &value)) return fail(vm, success, "manifest: the value is not JSON (invalid UTF-8?)");
+  *success = 1;
+  return jsonnet_json_make_string(vm, Build(value).c_str());
+}
+
+JsonnetJsonValue* old_manifest_json_ex_native(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, indent, error;
+  if (!string_arg(vm, argv, 0, "manifestJsonEx", &text, &error) ||
+      !string_arg(vm, argv, 1, "manifestJsonEx", &indent, &error)) {
+    return fail(vm, success, error);
+  }
+  json value;
+  if (!unwrap_value(text, &value)) return fail(vm, success, "manifestJsonEx: the value is not JSON (invalid UTF-8?)");
+  *success = 1;
+  return jsonnet_json_make_string(vm, old_manifest_json_ex(value, indent).c_str());
+}
+
+JsonnetJsonValue* old_escape_string_json_native(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string text, error;
+  if (!string_arg(vm, argv, 0, "escapeStringJson", &text, &error)) return fail(vm, success, error);
+  *success = 1;
+  return jsonnet_json_make_string(vm, old_escape_string_json(text).c_str());
+}
+
 }  // namespace
 
 JsonnetJsonValue* json_to_jsonnet(JsonnetVm* vm, const nlohmann::json& value) { return to_jsonnet(vm, value); }
@@ -189,6 +257,18 @@ void register_natives(JsonnetVm* vm) {
     jsonnet_native_callback(vm, native.name, native.callback, vm, native.params);
     jsonnet_native_callback(vm, (std::string("kgen.") + native.name).c_str(), native.callback, vm, native.params);
   }
+  // The old standard library's functions (old_std_overrides.cpp calls them; not ks natives).
+  static const char* const kValue[] = {"value", nullptr};
+  static const char* const kValueIndent[] = {"value", "indent", nullptr};
+  static const Native kOldStd[] = {
+      {"kgen.std.escapeStringJson", old_escape_string_json_native, kStr},
+      {"kgen.std.manifestJsonEx", old_manifest_json_ex_native, kValueIndent},
+      {"kgen.std.manifestYamlDoc", old_std_manifest<old_manifest_yaml_doc>, kValue},
+      {"kgen.std.manifestYamlStream", old_std_manifest<old_manifest_yaml_stream>, kValue},
+      {"kgen.std.manifestPython", old_std_manifest<old_manifest_python>, kValue},
+      {"kgen.std.manifestPythonVars", old_std_manifest<old_manifest_python_vars>, kValue},
+  };
+  for (const Native& native : kOldStd) jsonnet_native_callback(vm, native.name, native.callback, vm, native.params);
 }
 
 }  // namespace kgen::jsonnet

@@ -1,0 +1,6 @@
+{
+  global: {},
+  components: {
+    probe: {},
+  },
+}
