@@ -99,10 +99,14 @@ std::string bare_repository(const fs::path& cache) {
   return git_dir.string();
 }
 
-// Fetches `want` into the bare repository; the commit it names.
+// Fetches `want` into the bare repository; the commit it names. Into a ref of this
+// process's own (not FETCH_HEAD), so two kgens sharing the cache cannot mix answers.
 std::string fetch(const std::string& git_dir, const std::string& url, const std::string& want) {
-  git({"--git-dir=" + git_dir, "fetch", "--quiet", "--depth=1", "--no-tags", url, want});
-  return git({"--git-dir=" + git_dir, "rev-parse", "--verify", "FETCH_HEAD^{commit}"});
+  const std::string ref = "refs/kgen/fetch-" + std::to_string(::getpid());
+  git({"--git-dir=" + git_dir, "fetch", "--quiet", "--depth=1", "--no-tags", url, "+" + want + ":" + ref});
+  const std::string commit = git({"--git-dir=" + git_dir, "rev-parse", "--verify", ref + "^{commit}"});
+  git({"--git-dir=" + git_dir, "update-ref", "-d", ref});
+  return commit;
 }
 
 // Writes the commit's files into <cache>/<commit>/ (renamed in when complete).

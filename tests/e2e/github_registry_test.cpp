@@ -75,7 +75,10 @@ class GitHubRegistry : public ::testing::Test {
   void write_registry(const std::string& uri, const std::string& commit) const {
     std::string text = read_file(app() + "/app.yaml");
     text += "registries:\n  gh:\n";
-    if (!commit.empty()) text += "    gitVersion:\n      commitSha: " + commit + "\n      refSpec: master\n";
+    if (!commit.empty()) {
+      text.replace(text.find("apiVersion: 0.3.0"), 17, "apiVersion: 0.1.0");  // the schema that had gitVersion
+      text += "    gitVersion:\n      commitSha: " + commit + "\n      refSpec: master\n";
+    }
     text += "    protocol: github\n    uri: " + uri + "\n";
     work_.write("demo/app.yaml", text);
   }
@@ -119,6 +122,11 @@ TEST_F(GitHubRegistry, PinnedCommitShaWinsOverNewerCommits) {
   ASSERT_EQ(install.exit_code, 0) << install.err;
   EXPECT_EQ(installed_description(first_).find("SECOND COMMIT"), std::string::npos);
   EXPECT_FALSE(fs::exists(app() + "/vendor/gh/hello@" + second_));
+  // Saved as 0.3.0, which has no gitVersion (ks dropped it too); the pin stays recorded.
+  EXPECT_EQ(read_file(app() + "/app.yaml").find("gitVersion"), std::string::npos);
+  EXPECT_TRUE(fs::exists(app() + "/.ksonnet/registries/gh/" + first_ + ".yaml"));
+  const ProcessResult describe = kgen({"pkg", "describe", "gh/hello"});
+  EXPECT_EQ(describe.out.find("SECOND COMMIT"), std::string::npos) << describe.out << describe.err;
 }
 
 TEST_F(GitHubRegistry, TheRefIsReadWhenThereIsNoPin) {
