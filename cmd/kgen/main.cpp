@@ -45,6 +45,11 @@ int main(int argc, char** argv) {
   register_prototype(app, &action);
   register_generate(app, &action);
   register_version(app, &action);
+  // ks's --dir (and the other flags of a command group) could follow the subcommand,
+  // as in `ks pkg list --dir app`: an option a subcommand does not know goes to its group.
+  for (CLI::App* group : app.get_subcommands({})) {
+    for (CLI::App* command : group->get_subcommands({})) command->fallthrough();
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
