@@ -103,11 +103,13 @@ TEST_F(PkgInstallFlags, ForceCopiesTheFilesAgain) {
   EXPECT_TRUE(fs::exists(app() + "/vendor/kgen-test/hello/README.md"));
 }
 
-TEST_F(PkgInstallFlags, DirMayFollowTheSubcommandAsKsAllowed) {
+TEST_F(PkgInstallFlags, DirMayComeBeforeOrAfterTheCommandAsKsAllowed) {
   ASSERT_EQ(run({"pkg", "install", "kgen-test/hello", "--dir", "demo"}, work_.path()).exit_code, 0);
   const ProcessResult listed = run({"pkg", "list", "--installed", "--dir", "demo"}, work_.path());
   EXPECT_EQ(listed.exit_code, 0) << listed.err;
   EXPECT_EQ(listed.out, run({"pkg", "list", "--installed"}).out);
+  EXPECT_EQ(run({"--dir", "demo", "pkg", "list", "--installed"}, work_.path()).out, listed.out);
+  EXPECT_EQ(run({"--dir=demo", "pkg", "list", "--installed"}, work_.path()).out, listed.out);
   EXPECT_EQ(run({"env", "list", "--dir", "demo"}, work_.path()).out, run({"env", "list"}).out);
   EXPECT_NE(run({"env", "list", "--no-such-flag"}).exit_code, 0);  // unknown flags still fail
 }
