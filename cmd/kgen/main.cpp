@@ -59,9 +59,12 @@ int main(int argc, char** argv) {
   register_generate(app, &action);
   register_version(app, &action);
   // ks's --dir (and the other flags of a command group) could follow the subcommand,
-  // as in `ks pkg list --dir app`: an option a subcommand does not know goes to its group.
+  // as in `ks pkg list --dir app`: an option a subcommand does not know goes to its group
+  // (not for those that take any --PARAM VALUE, like prototype preview/use).
   for (CLI::App* group : app.get_subcommands({})) {
-    for (CLI::App* command : group->get_subcommands({})) command->fallthrough();
+    for (CLI::App* command : group->get_subcommands({})) {
+      if (!command->get_allow_extras()) command->fallthrough();
+    }
   }
   try {
     std::vector<char*> args = with_leading_dir_last(argc, argv);

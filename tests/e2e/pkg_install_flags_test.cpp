@@ -112,6 +112,13 @@ TEST_F(PkgInstallFlags, DirMayComeBeforeOrAfterTheCommandAsKsAllowed) {
   EXPECT_EQ(run({"--dir=demo", "pkg", "list", "--installed"}, work_.path()).out, listed.out);
   EXPECT_EQ(run({"env", "list", "--dir", "demo"}, work_.path()).out, run({"env", "list"}).out);
   EXPECT_NE(run({"env", "list", "--no-such-flag"}).exit_code, 0);  // unknown flags still fail
+  // Commands that take any --PARAM VALUE know --dir themselves.
+  const ProcessResult preview = run({"prototype", "preview", "hello", "--dir", "demo", "--name", "p"}, work_.path());
+  EXPECT_EQ(preview.exit_code, 0) << preview.err;
+  EXPECT_EQ(preview.out, run({"prototype", "preview", "hello", "--name", "p"}).out);
+  const ProcessResult used = run({"prototype", "use", "hello", "greet", "--dir", "demo"}, work_.path());
+  EXPECT_EQ(used.exit_code, 0) << used.err;
+  EXPECT_TRUE(fs::exists(app() + "/components/greet.jsonnet"));
 }
 
 }  // namespace
