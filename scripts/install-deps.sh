@@ -17,6 +17,8 @@ packages=(
   libdtl-dev            # unified diffs (golden check, kgen diff)
   libcurl4-openssl-dev  # HTTP/TLS to the Kubernetes API server
   libmimalloc-dev       # a faster malloc for libjsonnet's many small allocations
+  # run by kgen
+  git                   # fetches GitHub registries (kgen registry add / pkg install)
   # tests
   libcpp-httplib-dev    # the test API server (tests/apiserver), HTTPS through OpenSSL
   openssl               # certificates made at test time for the test API server

@@ -2,7 +2,10 @@
 //
 // main() parses the command line, runs the chosen command and is the only place that
 // turns a kgen::Error into a message and an exit status.
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "kgen/commands.h"
@@ -18,6 +21,16 @@ namespace {
 void print_error(const Error& error) {
   std::cerr << "kgen: error: " << error.one_line() << "\n";
   if (!error.details().empty()) std::cerr << error.details();
+}
+
+// ks's --dir was a global flag, taken before the command too (`ks --dir app show`).
+// kgen's belongs to each command and may follow it, so a leading one moves to the end.
+std::vector<char*> with_leading_dir_last(int argc, char** argv) {
+  std::vector<char*> args(argv, argv + argc);
+  const std::string first = argc > 1 ? argv[1] : "";
+  const size_t count = first == "--dir" && argc > 2 ? 2 : first.rfind("--dir=", 0) == 0 ? 1 : 0;
+  std::rotate(args.begin() + 1, args.begin() + 1 + static_cast<long>(count), args.end());
+  return args;
 }
 
 }  // namespace
@@ -45,8 +58,17 @@ int main(int argc, char** argv) {
   register_prototype(app, &action);
   register_generate(app, &action);
   register_version(app, &action);
+  // ks's --dir (and the other flags of a command group) could follow the subcommand,
+  // as in `ks pkg list --dir app`: an option a subcommand does not know goes to its group
+  // (not for those that take any --PARAM VALUE, like prototype preview/use).
+  for (CLI::App* group : app.get_subcommands({})) {
+    for (CLI::App* command : group->get_subcommands({})) {
+      if (!command->get_allow_extras()) command->fallthrough();
+    }
+  }
   try {
-    app.parse(argc, argv);
+    std::vector<char*> args = with_leading_dir_last(argc, argv);
+    app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }

@@ -17,13 +17,14 @@ struct PkgFlags {
   std::string package;
   std::string format;
   bool installed = false;
+  edit::InstallOptions install;
 };
 
 int run_install(const PkgFlags& flags) {
-  const auto result = edit::install_package(app::find_app_root(flags.app.dir), flags.package);
-  if (result.files == 0) {
+  const auto result = edit::install_package(app::find_app_root(flags.app.dir), flags.package, flags.install);
+  if (!result.recorded) {
     std::cerr << "kgen: " << result.library << " is already installed\n";
-  } else {
+  } else if (result.files > 0) {
     std::cerr << "kgen: Retrieved " << result.files << " files\n";
   }
   return 0;
@@ -60,8 +61,15 @@ void register_pkg(CLI::App& app, Action* action) {
   add_app_flags(pkg, &flags->app);
 
   CLI::App* install = pkg->add_subcommand("install", "Install a package into vendor/ and record it in app.yaml");
-  install->add_option("package", flags->package, "REGISTRY/PACKAGE[@VERSION]")->required();
-  add_example(install, "kgen pkg install kubeflow/tf-serving\n  kgen generate tf-serving serving --name=inception");
+  install->alias("get");
+  install->add_option("package", flags->package, "REGISTRY/PACKAGE[@VERSION] (GitHub registries: VERSION is a branch, tag or commit)")
+      ->required();
+  install->add_option("--env", flags->install.env, "Record it in this environment's libraries instead of the app's");
+  install->add_option("--name", flags->install.name, "The package's own name only (ks 0.13.1 failed on any other)");
+  install->add_flag("--force", flags->install.force, "Copy the package's files again even when it is installed");
+  add_example(install,
+              "kgen pkg install kubeflow/tf-serving\n  kgen pkg install --env stage incubator/nginx@40285d8a14f1ac5787e405e1023cf0c07f6aa28c\n"
+              "  kgen generate tf-serving serving --name=inception");
   install->callback([flags, action] { *action = [flags] { return run_install(*flags); }; });
 
   CLI::App* list = pkg->add_subcommand("list", "List the packages of the app's registries, and the installed ones");
@@ -82,10 +90,11 @@ void register_pkg(CLI::App& app, Action* action) {
 
   CLI::App* remove = pkg->add_subcommand("remove", "Remove an installed package: its vendor/ folder and app.yaml entry");
   remove->add_option("package", flags->package, "[REGISTRY/]PACKAGE")->required();
-  add_example(remove, "kgen pkg remove kubeflow/tf-serving");
+  remove->add_option("--env", flags->install.env, "Remove it from this environment's libraries instead of the app's");
+  add_example(remove, "kgen pkg remove kubeflow/tf-serving\n  kgen pkg remove incubator/nginx --env stage");
   remove->callback([flags, action] {
     *action = [flags] {
-      edit::remove_package(app::find_app_root(flags->app.dir), flags->package);
+      edit::remove_package(app::find_app_root(flags->app.dir), flags->package, flags->install.env);
       std::cerr << "kgen: Removing package " << flags->package << "\n";
       return 0;
     };

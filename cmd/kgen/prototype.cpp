@@ -154,6 +154,8 @@ void register_prototype(CLI::App& app, Action* action) {
   preview->add_option("prototype", flags->prototype, "Prototype: its full name or the end of it")->required();
   preview->add_option("--values-file", flags->values_file, "Jsonnet or JSON file with parameter values");
   preview->allow_extras();
+  // Its own --dir: the group's would be taken for a --PARAM here (see main.cpp).
+  preview->add_option("--dir", flags->app.dir, "Folder inside the app (default: the current folder)");
   add_example(preview, "kgen prototype preview single-port-deployment --name nginx --image nginx");
   preview->callback([flags, action, preview] {
     flags->extras = preview->remaining();
@@ -162,6 +164,7 @@ void register_prototype(CLI::App& app, Action* action) {
 
   CLI::App* use = proto->add_subcommand("use", "Make a component (and its params entry) from a prototype");
   add_use_flags(use, flags);
+  use->add_option("--dir", flags->app.dir, "Folder inside the app (default: the current folder)");
   use->callback([flags, action, use] {
     flags->extras = use->remaining();
     *action = [flags] { return run_use(*flags); };

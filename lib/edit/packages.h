@@ -16,16 +16,26 @@ void add_registry(const std::string& app_root, const std::string& name, const st
 void set_registry_uri(const std::string& app_root, const std::string& name, const std::string& uri);
 
 struct InstallResult {
-  std::string library;  // "<registry>/<name>"
-  size_t files = 0;     // files copied; 0 when it was installed already
+  std::string library;    // "<registry>/<name>"
+  size_t files = 0;       // files copied; 0 when vendor/ had them already
+  bool recorded = false;  // false when it was installed already: nothing changed
 };
 
-/// Installs REGISTRY/PKG[@VERSION] from a folder registry into
-/// vendor/<registry>/<pkg>/ (versioned packages: <pkg>@<version>/) and records it in
-/// app.yaml's libraries, as ks did. Installing an installed package changes nothing.
-InstallResult install_package(const std::string& app_root, const std::string& package);
+struct InstallOptions {
+  std::string name;   // ks's --name: only the package's own name works (ks failed on others)
+  std::string env;    // record it in this environment's libraries instead of the app's
+  bool force = false;  // copy the files again even when installed
+};
 
-/// Removes an installed package: its app.yaml entry and its vendor/ folder.
-void remove_package(const std::string& app_root, const std::string& package);
+/// Installs REGISTRY/PKG[@VERSION] into vendor/<registry>/<pkg>/ (from a folder
+/// registry, unversioned) or vendor/<registry>/<pkg>@<commit>/ (from a GitHub registry,
+/// at the registry's commit or at VERSION, a ref or commit) and records it in app.yaml's
+/// libraries (or the environment's), as ks did. Installing an installed package changes
+/// nothing.
+InstallResult install_package(const std::string& app_root, const std::string& package, const InstallOptions& options = {});
+
+/// Removes an installed package: its app.yaml entry (the app's, or the environment's
+/// with `env`) and its vendor/ folder unless another entry still uses it.
+void remove_package(const std::string& app_root, const std::string& package, const std::string& env = "");
 
 }  // namespace kgen::edit

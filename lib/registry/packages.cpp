@@ -20,6 +20,20 @@ std::string parts_description(const nlohmann::json& parts) {
 std::vector<PackageRow> package_rows(const app::App& app, bool installed_only, std::vector<std::string>* warnings) {
   std::vector<PackageRow> rows;
   for (const auto& [key, lib] : app.libraries) rows.push_back({lib.registry, lib.name, lib.version, "*", ""});
+  // An environment's library joins the row of the same installed package, as ks
+  // listed it ("default, stage"), or makes its own.
+  for (const auto& [env_name, env] : app.environments) {
+    for (const auto& [key, lib] : env.libraries) {
+      const auto row = std::find_if(rows.begin(), rows.end(), [&](const PackageRow& r) {
+        return r.registry == lib.registry && r.name == lib.name && r.version == lib.version;
+      });
+      if (row == rows.end()) {
+        rows.push_back({lib.registry, lib.name, lib.version, "*", env_name});
+      } else {
+        row->environments += (row->environments.empty() ? "" : ", ") + env_name;
+      }
+    }
+  }
   if (!installed_only) {
     for (const auto& registry : app_registries(app.root)) {
       std::vector<PackageEntry> index;

@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "common/files.h"
 #include "encoding/yaml_decode.h"
+#include "registry/github.h"
 #include "registry/registry.h"
 
 namespace kgen::registry {
@@ -41,12 +42,41 @@ void add_registries(const std::string& path, bool overridden, std::map<std::stri
     if (value.is_object()) {
       r.protocol = value.value("protocol", "");
       r.uri = value.value("uri", "");
+      if (value.contains("gitVersion") && value["gitVersion"].is_object()) {
+        r.commit_sha = value["gitVersion"].value("commitSha", "");
+        r.ref_spec = value["gitVersion"].value("refSpec", "");
+      }
     }
     (*out)[name] = r;
   }
 }
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+// See open_registry: the pinned, recorded or newest commit of a GitHub registry.
+OpenRegistry open_github_registry(const std::string& app_root, const Registry& registry, const OpenOptions& options) {
+  const GitHubLocation location = parse_github_uri(registry.uri);
+  const std::string ref = registry.ref_spec.empty() ? location.ref : registry.ref_spec;
+  const std::string clone = location.repo + (location.path.empty() ? "" : "/" + location.path);
+  const std::string offline = options.adding ? "kgen registry add " + registry.name + " " + clone
+                                             : "kgen registry set " + registry.name + " --uri " + clone;
+  std::string want = options.version.empty() ? registry.commit_sha : options.version;
+  const bool record = options.version.empty();
+  if (want.empty() && !options.refresh) want = recorded_commit(app_root, registry.name, ref);
+  if (want.empty()) want = ref;
+  const Checkout checkout = checkout_commit(registry.name, location, want, offline);
+  if (!is_directory(checkout.folder)) {
+    throw Error("registry \"" + registry.name + "\": " + github_repo_url(location) + " has no folder \"" + location.path +
+                    "\" at " + checkout.commit,
+                "check the registry's URI (github.com/ORG/REPO/tree/REF/PATH)");
+  }
+  if (record && recorded_commit(app_root, registry.name, ref) != checkout.commit) {
+    read_index(checkout.folder);  // only a registry is recorded
+    record_commit(app_root, registry.name, ref, checkout.commit,
+                  read_yaml_object(checkout.folder + "/registry.yaml", "registry.yaml"));
+  }
+  return {checkout.folder, checkout.commit};
+}
 
 }  // namespace
 
@@ -76,6 +106,7 @@ Registry registry_for_uri(const std::string& name, const std::string& uri) {
       starts_with(uri, "http://github.com/")) {
     r.protocol = "github";
     r.uri = uri;
+    parse_github_uri(uri);  // a malformed one fails now, not at install
   } else if (uri.find("://") != std::string::npos && !starts_with(uri, "file://")) {
     throw Error("registry URI " + uri + " is neither a folder nor a GitHub repository",
                 "kgen reads folder registries (and Helm chart repositories are not supported); download it and "
@@ -87,23 +118,18 @@ Registry registry_for_uri(const std::string& name, const std::string& uri) {
   return r;
 }
 
-std::string registry_folder(const std::string& app_root, const Registry& registry) {
-  if (registry.protocol != "fs") {
-    std::string repo = registry.uri;
-    if (starts_with(repo, "https://")) repo = repo.substr(8);
-    const size_t tree = repo.find("/tree/");
-    const std::string clone = "https://" + (tree == std::string::npos ? repo : repo.substr(0, tree));
-    throw Error("registry \"" + registry.name + "\" is on GitHub (" + registry.uri +
-                    ") and kgen reads registries offline, from folders",
-                "clone it (git clone " + clone + ") and point the registry at the folder holding registry.yaml: "
-                "kgen registry set " + registry.name + " --uri PATH");
-  }
+OpenRegistry open_registry(const std::string& app_root, const Registry& registry, const OpenOptions& options) {
+  if (registry.protocol == "github") return open_github_registry(app_root, registry, options);
   const fs::path folder = fs::path(registry.uri).is_absolute() ? fs::path(registry.uri) : fs::path(app_root) / registry.uri;
   if (!is_directory(folder.string())) {
     throw Error("registry \"" + registry.name + "\": folder " + registry.uri + " does not exist",
                 "fix its path with kgen registry set " + registry.name + " --uri PATH");
   }
-  return folder.lexically_normal().string();
+  return {folder.lexically_normal().string(), ""};
+}
+
+std::string registry_folder(const std::string& app_root, const Registry& registry) {
+  return open_registry(app_root, registry).folder;
 }
 
 std::vector<PackageEntry> read_index(const std::string& folder) {

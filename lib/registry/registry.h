@@ -18,6 +18,9 @@ struct Registry {
   std::string protocol;  // "fs" (a folder) or "github"
   std::string uri;       // as written in app.yaml
   bool overridden = false;  // from app.override.yaml
+  // A GitHub registry's gitVersion (app.yaml 0.1.0, as ks <= 0.11 wrote it): the
+  // commit to read and the ref it came from.
+  std::string commit_sha, ref_spec;
 };
 
 /// app.yaml's registries with app.override.yaml's over them, sorted by name.
@@ -36,8 +39,24 @@ struct PackageEntry {
   std::string version;  // from registry.yaml
 };
 
+/// A registry opened for reading: its folder and, for a GitHub registry, the commit
+/// checked out there.
+struct OpenRegistry {
+  std::string folder;
+  std::string commit;  // "" for folder registries
+};
+struct OpenOptions {
+  std::string version;  // a GitHub ref or commit to read instead of the registry's own
+  bool refresh = false;  // resolve the registry's ref anew (registry add / set)
+  bool adding = false;   // for the offline hint: the registry is not in app.yaml yet
+};
+
 /// The registry's folder (a relative URI is taken from the app's root). A GitHub
-/// registry is an error that names the offline way: clone it, add the folder.
+/// registry is read at its gitVersion's commit, else at the commit recorded in
+/// .ksonnet/registries/<name>/ (as ks cached it), else at its ref's newest commit,
+/// which is then recorded there; fetched with git into kgen's cache when missing.
+/// Fetch failures name the offline way: a local clone's folder as the registry.
+OpenRegistry open_registry(const std::string& app_root, const Registry& registry, const OpenOptions& options = {});
 std::string registry_folder(const std::string& app_root, const Registry& registry);
 
 /// The packages of a registry folder's registry.yaml, sorted by name. Throws naming the

@@ -7,6 +7,7 @@
 //   args          one argument per line; ${SERVER}, ${KUBECONFIG}, ${APP}, ${FILES} are replaced
 //   base          (optional) "root" (the repository's app, the default) or a fixture of tests/e2e/apps
 //   files/        (optional) files written over the app (an overlay)
+//   env           (optional) NAME=VALUE lines set for kgen; ${FILES} is replaced
 //   remove        (optional) paths removed from the app, one per line
 //   setup         (optional) a shell script run in the app folder before the command ($KGEN is kgen)
 //   kubeconfig    (optional) kubeconfig text; ${SERVER}, ${CA_DATA} replaced. With a server and
@@ -84,6 +85,12 @@ TEST_P(BadInput, FailsClearlyAndChangesNothing) {
   std::map<std::string, std::string> env = {{"KGEN_CACHE_DIR", files.path() + "/cache"},
                                             {"KGEN_OPENAPI_DIR", files.path() + "/openapi"},
                                             {"HOME", files.path()}};
+  for (std::string line : non_empty_lines(read_case_file(dir / "env"))) {
+    replace_all(&line, "${FILES}", files.path());
+    const size_t eq = line.find('=');
+    ASSERT_NE(eq, std::string::npos) << "env line without '=': " << line;
+    env[line.substr(0, eq)] = line.substr(eq + 1);
+  }
   std::unique_ptr<FakeApiServer> server;
   std::string server_url = "https://127.0.0.1:1";
   if (fs::exists(dir / "server")) {

@@ -3,22 +3,8 @@
 # and import commands, into this folder. Run by hand with the reference binary (never
 # from the build or the tests):  tests/reference/registry-flow/record.sh PATH/TO/ks-0.13.1 PATH/TO/swagger-v1.8.0.json
 set -euo pipefail
-ks=$(realpath "$1")
-spec=$(realpath "$2")
 here=$(cd "$(dirname "$0")" && pwd)
-fixtures=$(cd "$here/../../fixtures" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME=$work/home
-mkdir -p "$HOME/.kube"
-cat > "$HOME/.kube/config" <<'KC'
-apiVersion: v1
-kind: Config
-clusters: [{name: local, cluster: {server: "https://127.0.0.1:6443"}}]
-users: [{name: local, user: {token: x}}]
-contexts: [{name: local, context: {cluster: local, user: local, namespace: kubeflow}}]
-current-context: local
-KC
+source "$here/../ks-sandbox.sh"
 cp -r "$fixtures/registry" "$work/registry"
 cp -r "$fixtures/manifests" "$work/manifests"
 cd "$work"
