@@ -159,7 +159,9 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
       // The extVar table of a context, generated on first use.
       const int id = std::stoi(name.substr(std::char_traits<char>::length(kVirtualPrefix) + 4));
       if (virtual_files_.count(name) == 0 && id >= 0 && static_cast<size_t>(id) < contexts_.size()) {
-        std::string code = "{\n  extVar(name)::\n";
+        // The context-independent fields come from one shared file, which libjsonnet
+        // parses and evaluates once per evaluation however many contexts import it.
+        std::string code = "(import \"" + std::string(kVirtualPrefix) + "std\") + {\n  extVar(name)::\n";
         for (const auto& [var, value] : contexts_[static_cast<size_t>(id)].ext_code_overrides) {
           code += "    if name == " + std::string("\"") + var + "\" then (" + value + ")\n    else";
         }
@@ -169,11 +171,12 @@ bool ImportResolver::resolve(const std::string& base, const std::string& rel, st
         // are also registered as "kgen.<name>" and looked up that way.
         code += "  native(name)::\n    local own = std.native('kgen.' + name);\n"
                 "    if std.type(own) == 'function' then own else std.native(name),\n";
-        code += kLinearPrune;
-        code += kOldStdOverrides;
         code += "}\n";
         virtual_files_[name] = code;
       }
+    } else if (name.compare(std::char_traits<char>::length(kVirtualPrefix), std::string::npos, "std") == 0 &&
+               virtual_files_.count(name) == 0) {
+      virtual_files_[name] = std::string("{\n") + kLinearPrune + kOldStdOverrides + "}\n";
     }
     const auto it = virtual_files_.find(name);
     if (it == virtual_files_.end()) {

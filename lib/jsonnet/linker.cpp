@@ -66,11 +66,20 @@ class Linker {
   std::map<std::string, std::string> bodies_;  // found_here -> rewritten text
   std::vector<std::string> order_;
   std::deque<std::pair<std::string, std::string>> queue_;
+  int numbered_ = 0;
+
+  // Bindings are numbered in the order files are met (the names show in error traces).
+  // The shared old-std file, which every prelude imports, has its own name so the
+  // numbers of the user's files stay what they were before it existed.
+  std::string next_name(const std::string& key) {
+    if (key == std::string(kVirtualPrefix) + "std") return "__kstd";
+    return "__k" + std::to_string(numbered_++);
+  }
 
   std::string binding_for(const std::string& found_here, const std::string& content) {
     auto it = names_.find(found_here);
     if (it != names_.end()) return it->second;
-    const std::string name = "__k" + std::to_string(names_.size());
+    const std::string name = next_name(found_here);
     names_[found_here] = name;
     order_.push_back(found_here);
     if (auto bad = broken_.find(found_here); bad != broken_.end()) {
@@ -86,7 +95,7 @@ class Linker {
     const std::string key = "importstr:" + found_here;
     auto it = names_.find(key);
     if (it != names_.end()) return it->second;
-    const std::string name = "__k" + std::to_string(names_.size());
+    const std::string name = next_name(key);
     names_[key] = name;
     order_.push_back(key);
     bodies_[key] = quote(content);
@@ -97,7 +106,7 @@ class Linker {
     const std::string full_key = std::string(kVirtualPrefix) + "missing/" + key;
     auto it = names_.find(full_key);
     if (it != names_.end()) return it->second;
-    const std::string name = "__k" + std::to_string(names_.size());
+    const std::string name = next_name(full_key);
     names_[full_key] = name;
     order_.push_back(full_key);
     bodies_[full_key] = "error " + quote(message);

@@ -13,6 +13,7 @@ extern "C" {
 #include "encoding/go_json.h"
 #include "encoding/go_yaml.h"
 #include "encoding/yaml_decode.h"
+#include "jsonnet/go_math.h"
 #include "jsonnet/go_regexp.h"
 #include "jsonnet/old_std.h"
 
@@ -225,6 +226,59 @@ JsonnetJsonValue* old_escape_string_json_native(void* ctx, Args argv, int* succe
   return jsonnet_json_make_string(vm, old_escape_string_json(text).c_str());
 }
 
+// std.format(str, vals): the text, or null where the old std overflowed (the override then
+// calls libjsonnet's std.format).
+JsonnetJsonValue* old_format_native(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string format, text, error;
+  if (!string_arg(vm, argv, 0, "format", &format, &error) || !string_arg(vm, argv, 1, "format", &text, &error)) {
+    return fail(vm, success, error);
+  }
+  json vals;
+  if (!unwrap_value(text, &vals)) return fail(vm, success, "format: the values are not JSON (invalid UTF-8?)");
+  std::string out;
+  switch (old_format(format, vals, &out)) {
+    case FormatStatus::kOk:
+      *success = 1;
+      return jsonnet_json_make_string(vm, out.c_str());
+    case FormatStatus::kOverflow:
+      *success = 1;
+      return jsonnet_json_make_null(vm);
+    default:
+      return fail(vm, success, out);
+  }
+}
+
+JsonnetJsonValue* old_format_keys_native(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  std::string format, error;
+  if (!string_arg(vm, argv, 0, "format", &format, &error)) return fail(vm, success, error);
+  *success = 1;
+  return to_jsonnet(vm, json(old_format_mapping_keys(format)));
+}
+
+// std.exp, std.log, ...: Go's math package (go_math.h).
+template <double (*Fn)(double)>
+JsonnetJsonValue* go_math_1(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  double x = 0;
+  if (!jsonnet_json_extract_number(vm, argv[0], &x)) return fail(vm, success, "math: the argument must be a number");
+  const double r = Fn(x);
+  *success = 1;
+  return std::isfinite(r) ? jsonnet_json_make_number(vm, r) : jsonnet_json_make_null(vm);
+}
+
+JsonnetJsonValue* go_math_pow(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  double x = 0, y = 0;
+  if (!jsonnet_json_extract_number(vm, argv[0], &x) || !jsonnet_json_extract_number(vm, argv[1], &y)) {
+    return fail(vm, success, "pow: the arguments must be numbers");
+  }
+  const double r = go_pow(x, y);
+  *success = 1;
+  return std::isfinite(r) ? jsonnet_json_make_number(vm, r) : jsonnet_json_make_null(vm);
+}
+
 }  // namespace
 
 JsonnetJsonValue* json_to_jsonnet(JsonnetVm* vm, const nlohmann::json& value) { return to_jsonnet(vm, value); }
@@ -260,6 +314,9 @@ void register_natives(JsonnetVm* vm) {
   // The old standard library's functions (old_std_overrides.cpp calls them; not ks natives).
   static const char* const kValue[] = {"value", nullptr};
   static const char* const kValueIndent[] = {"value", "indent", nullptr};
+  static const char* const kFormatVals[] = {"str", "vals", nullptr};
+  static const char* const kX[] = {"x", nullptr};
+  static const char* const kXY[] = {"x", "y", nullptr};
   static const Native kOldStd[] = {
       {"kgen.std.escapeStringJson", old_escape_string_json_native, kStr},
       {"kgen.std.manifestJsonEx", old_manifest_json_ex_native, kValueIndent},
@@ -267,6 +324,17 @@ void register_natives(JsonnetVm* vm) {
       {"kgen.std.manifestYamlStream", old_std_manifest<old_manifest_yaml_stream>, kValue},
       {"kgen.std.manifestPython", old_std_manifest<old_manifest_python>, kValue},
       {"kgen.std.manifestPythonVars", old_std_manifest<old_manifest_python_vars>, kValue},
+      {"kgen.std.format", old_format_native, kFormatVals},
+      {"kgen.std.formatKeys", old_format_keys_native, kStr},
+      {"kgen.std.exp", go_math_1<go_exp>, kX},
+      {"kgen.std.log", go_math_1<go_log>, kX},
+      {"kgen.std.sin", go_math_1<go_sin>, kX},
+      {"kgen.std.cos", go_math_1<go_cos>, kX},
+      {"kgen.std.tan", go_math_1<go_tan>, kX},
+      {"kgen.std.asin", go_math_1<go_asin>, kX},
+      {"kgen.std.acos", go_math_1<go_acos>, kX},
+      {"kgen.std.atan", go_math_1<go_atan>, kX},
+      {"kgen.std.pow", go_math_pow, kXY},
   };
   for (const Native& native : kOldStd) jsonnet_native_callback(vm, native.name, native.callback, vm, native.params);
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace kgen::jsonnet {
 
@@ -29,6 +30,17 @@ std::string old_manifest_yaml_stream(const nlohmann::json& documents);
 // std.manifestPython(value) and std.manifestPythonVars(object).
 std::string old_manifest_python(const nlohmann::json& value);
 std::string old_manifest_python_vars(const nlohmann::json& object);
+
+// std.format(format, vals) as the old std computed it (old_std_format.cpp). `vals` is an array
+// (values by position) or an object (values by mapping key); each value is a primitive or
+// {"t": type, "s": std.toString(value)} ("s" absent for functions). kOk: *out is the text;
+// kError: *out is the old std's error message; kOverflow: go-jsonnet stopped on a non-finite
+// intermediate ("%e" % 0 is log(0)), where kgen keeps libjsonnet's result.
+enum class FormatStatus { kOk, kError, kOverflow };
+FormatStatus old_format(const std::string& format, const nlohmann::json& vals, std::string* out);
+
+// The mapping keys `%(key)` of a format string, each once (none if it does not parse).
+std::vector<std::string> old_format_mapping_keys(const std::string& format);
 
 // A number as Jsonnet printed it: integral values without a fraction, others with %.17g.
 std::string old_number(double v);

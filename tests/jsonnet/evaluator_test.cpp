@@ -152,6 +152,14 @@ TEST(Evaluator, ColumnsAfterAnImportOnTheSameLineStayRight) {
   EXPECT_EQ(e.where().column, 28);
 }
 
+// K8: recorded with ks 0.13.1 (tests/compat/ks/lang_crlf_textblock.json): an imported file's
+// CRLF text block kept its CRs, and so did a lone CR.
+TEST(Evaluator, TextBlocksKeepCarriageReturnsAsKsDid) {
+  TempDir dir;
+  EXPECT_EQ(value_of(dir.write("crlf.libsonnet", "{\r\n  a: |||\r\n    x\r\n    y\r\n  |||,\r\n  b: |||\n    p\rq\n    r\r\n  |||,\r\n}\r\n")),
+            json({{"a", "x\r\ny\r\n"}, {"b", "p\rq\nr\r\n"}}));
+}
+
 TEST(Evaluator, ImportstrOfDataFilesIsServedVerbatim) {
   TempDir dir;
   dir.write("data.txt", "extVar is just text\n");

@@ -62,6 +62,14 @@ TEST(KsDialect, ComponentTextBlocksGetKsNewlineOnTheirOwnLines) {
   EXPECT_EQ(component_in_ks_dialect("{ a: 1 }").locals, "");
 }
 
+// K8: ks kept CRs in text blocks (recorded with ks 0.13.1: a component's CRLF block gave
+// "x\r\ny\r\n\n", with K2's newline; a lone CR stayed): the rewrite only adds the call.
+TEST(KsDialect, CarriageReturnsInTextBlocksStay) {
+  EXPECT_EQ(component_in_ks_dialect("{\r\n  a: |||\r\n    x\r\n    y\r\n  |||,\r\n}\r\n").text,
+            "{\r\n  a: __kgen_ks_nl(|||\r\n    x\r\n    y\r\n |||),\r\n}\r\n");
+  EXPECT_EQ(component_in_ks_dialect("{ b: |||\n    p\rq\n  |||, }").text, "{ b: __kgen_ks_nl(|||\n    p\rq\n |||), }");
+}
+
 // K1: the probes of ../shared/ref/compat (kslayer_parens_*), each where ks's value differed.
 TEST(KsParens, FindsEveryExpressionKsParsedDifferently) {
   for (const std::string changed :

@@ -7,6 +7,7 @@
 #include "common/files.h"
 #include "jsonnet/evaluator.h"
 #include "jsonnet/old_std.h"
+#include "jsonnet/old_std_overrides.h"
 #include "support/temp_dir.h"
 
 namespace kgen::jsonnet {
@@ -44,6 +45,20 @@ TEST(OldStd, FunctionsInsideFailAsInStd) {
 TEST(OldStd, OnlyTildeAndC1ControlsAboveAscii) {
   EXPECT_EQ(old_escape_string_json("~\x7f\xc2\x80\xc2\x9f\xc2\xa0\xc3\xa9"), "\"\\u007e\\u007f\\u0080\\u009f\xc2\xa0\xc3\xa9\"");
   EXPECT_EQ(old_escape_string_json(std::string("\x01\0", 2)), "\"\\u0001\\u0000\"");
+}
+
+bool mentions(const std::string& text) { return mentions_old_std(text.data(), text.size()); }
+
+// Only files that may call an overridden function get the prelude (a multi-megabyte
+// ksonnet-lib with a field named "format" does not).
+TEST(OldStd, PreludeOnlyWhereAnOverriddenFunctionMayBeCalled) {
+  EXPECT_TRUE(mentions("'%s-%s' % [a, b]"));
+  EXPECT_TRUE(mentions("std.format('%s', x)"));
+  EXPECT_TRUE(mentions("local f = std.pow; f(2, 3)"));
+  EXPECT_TRUE(mentions("std.manifestJsonEx(x, '  ')"));
+  EXPECT_TRUE(mentions("std.filterMap(f, g, a)"));
+  EXPECT_FALSE(mentions("{ format: 'int32', exp: 1, std: { x: 1 } }"));
+  EXPECT_FALSE(mentions("std.length(std.objectFields(x))"));
 }
 
 TEST(OldStd, NumbersAsJsonnetPrintedThem) {
