@@ -80,6 +80,9 @@ TEST(Syntax, EveryJsonnetFileOfTheRepository) {
   for (const auto& entry : fs::recursive_directory_iterator(KGEN_SOURCE_DIR)) {
     const std::string path = entry.path().string();
     if (path.find("/build") != std::string::npos || path.find("/.git/") != std::string::npos) continue;
+    // libjsonnet's fetched source package (third_party/jsonnet), whose test suite holds
+    // programs that do not parse on purpose: not the repository's files.
+    if (path.find("/third_party/jsonnet/jsonnet-") != std::string::npos) continue;
     const std::string ext = entry.path().extension().string();
     if (ext != ".jsonnet" && ext != ".libsonnet") continue;
     // Broken on purpose, for the error cases (the compat probes include programs ks rejected).
