@@ -1,4 +1,4 @@
-// kgen env list | current | describe
+// kgen env list | current | describe | add | rm | set | targets | update
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -122,6 +122,19 @@ int run_set(const EnvFlags& flags) {
   return 0;
 }
 
+// ks env update ENV: regenerates the environment's ksonnet-lib in the app, as ks did (it
+// touched nothing else: packages stay as installed).
+int run_update(const EnvFlags& flags) {
+  const app::App app = load(flags);
+  const app::Environment& environment = app::select_environment(app, flags.name);
+  if (!environment.legacy_metadata_dir.empty() || environment.k8s_version.empty()) {
+    throw Error("environment \"" + environment.name + "\" has no Kubernetes version of its own (an app before 0.3.0)",
+                "run `kgen upgrade` first");
+  }
+  commit_prepared_library(k8slib::regenerate_library(app.root, environment.k8s_version));
+  return 0;
+}
+
 int run_targets(const EnvFlags& flags) {
   edit::set_environment_targets(app::find_app_root(flags.app.dir), flags.name, flags.modules);
   return 0;
@@ -169,6 +182,11 @@ void register_env(CLI::App& app, Action* action) {
   set->add_option("--api-spec", flags->api_spec, "New Kubernetes version: version:vX.Y.Z or file:swagger.json");
   add_example(set, "kgen env set prod --name production --namespace prd");
   set->callback([flags, action] { *action = [flags] { return run_set(*flags); }; });
+
+  CLI::App* update = env->add_subcommand("update", "Generate an environment's ksonnet-lib again (lib/ksonnet-lib/<version>/)");
+  update->add_option("name", flags->name, "Environment")->required();
+  add_example(update, "kgen env update default");
+  update->callback([flags, action] { *action = [flags] { return run_update(*flags); }; });
 
   CLI::App* targets = env->add_subcommand("targets", "Set the modules an environment renders");
   targets->add_option("name", flags->name, "Environment")->required();

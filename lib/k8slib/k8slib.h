@@ -61,6 +61,12 @@ struct PreparedLibrary {
 std::optional<PreparedLibrary> prepare_library(const std::string& app_root, const std::string& version,
                                                const std::string& api_spec);
 
+// `ks env update`: the library of Kubernetes `version` generated again, replacing the app's
+// lib/ksonnet-lib/<version>/ (ks regenerated it from the version's published spec). The spec
+// comes from the spec cache, else from the copy the app's library was made from
+// (lib/ksonnet-lib/<version>/swagger.json); throws kgen::Error naming both when neither exists.
+PreparedLibrary regenerate_library(const std::string& app_root, const std::string& version);
+
 // Writes a prepared library (all or nothing) and keeps its spec in the cache.
 void commit_library(const PreparedLibrary& prepared);
 

@@ -188,6 +188,29 @@ std::optional<CachedLibrary> cached_library(const std::string& cache_root, const
   return cached;
 }
 
+PreparedLibrary regenerate_library(const std::string& app_root, const std::string& version) {
+  const std::string dir = join_path(app_root, "lib/ksonnet-lib/" + version);
+  const std::string cached =
+      spec_cache_dir().empty() ? std::string() : join_path(join_path(spec_cache_dir(), version), "swagger.json");
+  const std::string own = join_path(dir, "swagger.json");
+  for (const std::string& path : {cached, own}) {
+    if (path.empty()) continue;
+    auto text = try_read_file(path);
+    if (!text) continue;
+    GeneratedLibrary library = generate_library_from_text(*text, display_path(path));
+    if (library.version != version) {
+      throw Error("the spec " + display_path(path) + " is for Kubernetes " + library.version + ", not " + version,
+                  "replace it with the " + version + " spec, or change the environment's version with `kgen env set "
+                  "ENV --api-spec file:swagger.json`");
+    }
+    return PreparedLibrary{dir, std::move(library), std::move(*text)};
+  }
+  throw Error("no OpenAPI spec of Kubernetes " + version + " to generate ksonnet-lib from",
+              "put it at " + (cached.empty() ? std::string("$KGEN_OPENAPI_DIR/") + version + "/swagger.json"
+                                             : display_path(cached)) +
+                  ", or give the environment a spec with `kgen env set ENV --api-spec file:swagger.json`");
+}
+
 void commit_library(const PreparedLibrary& prepared) {
   write_library(prepared.dir, prepared.library, prepared.spec_text);
   remember_spec(prepared.library.version, prepared.spec_text);

@@ -89,6 +89,46 @@ TEST_F(LibGenerate, EnvAddAndEnvSetGenerateTheirVersion) {
   EXPECT_EQ(again.err.find("Generating"), std::string::npos) << again.err;
 }
 
+// ks env update ENV generated the environment's library again: from the spec cache, else
+// from the spec the app's library was made from; an edited or broken library is replaced.
+TEST_F(LibGenerate, EnvUpdateGeneratesTheEnvironmentsLibraryAgain) {
+  const ProcessResult none = kgen({"env", "update", "default"});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("no OpenAPI spec of Kubernetes v1.8.0 to generate ksonnet-lib from; put it at "), std::string::npos)
+      << none.err;
+  EXPECT_FALSE(fs::exists(app_.file("lib")));
+  const ProcessResult unknown = kgen({"env", "update", "nope"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("nope"), std::string::npos) << unknown.err;
+
+  spec("v1.8.0", true);
+  const ProcessResult update = kgen({"env", "update", "default"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_EQ(update.err, "kgen: Generating ksonnet-lib data at path 'lib/ksonnet-lib/v1.8.0'\n");
+  const std::string k = read_file(app_.file("lib/ksonnet-lib/v1.8.0/k.libsonnet"));
+  const std::string k8s = read_file(app_.file("lib/ksonnet-lib/v1.8.0/k8s.libsonnet"));
+  ASSERT_FALSE(k8s.empty());
+
+  // Without the spec cache, the app's own copy of the spec serves; an edit is undone.
+  fs::remove_all(files_.path() + "/cache");
+  files_.write("broken", "{");
+  fs::copy_file(files_.path() + "/broken", app_.file("lib/ksonnet-lib/v1.8.0/k8s.libsonnet"), fs::copy_options::overwrite_existing);
+  fs::remove(app_.file("lib/ksonnet-lib/v1.8.0/k.libsonnet"));
+  const ProcessResult again = kgen({"env", "update", "default"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(read_file(app_.file("lib/ksonnet-lib/v1.8.0/k8s.libsonnet")), k8s);
+  EXPECT_EQ(read_file(app_.file("lib/ksonnet-lib/v1.8.0/k.libsonnet")), k);
+
+  // A spec of another version in its place is refused, and the library stays (the update
+  // above kept its spec in the cache, which would serve first).
+  fs::remove_all(files_.path() + "/cache");
+  fs::rename(spec("v1.10.9"), app_.file("lib/ksonnet-lib/v1.8.0/swagger.json"));
+  const ProcessResult wrong = kgen({"env", "update", "default"});
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_NE(wrong.err.find("is for Kubernetes v1.10.9, not v1.8.0"), std::string::npos) << wrong.err;
+  EXPECT_EQ(read_file(app_.file("lib/ksonnet-lib/v1.8.0/k8s.libsonnet")), k8s);
+}
+
 // show never writes into the app (Argo CD renders from read-only checkouts): the
 // library generated from the spec cache lives in kgen's cache, keyed by the spec.
 TEST_F(LibGenerate, ShowGeneratesFromTheSpecCacheIntoKgensCacheAndBuildersRender) {
