@@ -267,7 +267,7 @@ double go_pow(double x, double y) {
       ae += xe;
     }
     x1 *= x1;
-    xe <<= 1;
+    xe *= 2;  // Go's xe <<= 1; a negative left shift is undefined in C++17
     if (x1 < .5) {
       x1 += x1;
       --xe;
