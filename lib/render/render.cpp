@@ -161,6 +161,18 @@ SliceResult render_slices(const app::Environment& env, const std::vector<app::Mo
   return joined;
 }
 
+// ks failed without the folder; rendering (or listing params) with defaults would
+// silently drop the overrides a team keeps there (often gitignored), and deploy the
+// wrong thing.
+void require_environment_folder(const app::App& app, const app::Environment& env) {
+  const std::string env_folder = "environments/" + env.path + "/";
+  if (!is_directory(app.root + "/" + env_folder)) {
+    throw Error("environment \"" + env.name + "\" has no folder " + env_folder + " (ks failed here too)",
+                "restore it (it is often gitignored), or create it from ks's templates with kgen migrate --write "
+                "(a new environment: kgen env add)");
+  }
+}
+
 }  // namespace
 
 RenderResult render_environment(const app::App& app, const RenderOptions& options) {
@@ -168,14 +180,7 @@ RenderResult render_environment(const app::App& app, const RenderOptions& option
   const std::vector<app::Module> modules = app::modules_for(app, env);
   const std::set<std::string> selected = check_selection(modules, options.components, env.name);
 
-  // ks failed without the folder; rendering with defaults would silently drop the
-  // overrides a team keeps there (often gitignored), and deploy the wrong thing.
-  const std::string env_folder = "environments/" + env.path + "/";
-  if (!is_directory(app.root + "/" + env_folder)) {
-    throw Error("environment \"" + env.name + "\" has no folder " + env_folder + " (ks failed here too)",
-                "restore it (it is often gitignored), or create it from ks's templates with kgen migrate --write "
-                "(a new environment: kgen env add)");
-  }
+  require_environment_folder(app, env);
   PipelineLayout layout = layout_pipeline(app, env, modules, options);
   layout.env_object = env_object(env);
   layout.overrides = resolve_overrides(modules, options.overrides, env.name);
@@ -219,6 +224,7 @@ nlohmann::json component_params(const app::App& app, const ParamsQuery& query) {
     modules.push_back(app::module_named(app, query.module));
   } else {
     env = app::select_environment(app, query.environment);
+    require_environment_folder(app, env);
     for (auto& module : app::modules_for(app, env)) {
       if (query.module.empty() || module.name == query.module) modules.push_back(std::move(module));
     }
