@@ -30,6 +30,7 @@ struct DeleteFlags {
   ClusterFlags cluster;
   bool dry_run = false;
   bool wait = false;
+  long grace_period = -1;
   std::string timeout = "5m";
   long poll_interval_ms = 2000;
 };
@@ -129,6 +130,7 @@ int run_delete(const DeleteFlags& flags) {
   kube::DeleteOptions options;
   options.dry_run = flags.dry_run;
   options.wait = flags.wait;
+  options.grace_period_seconds = flags.grace_period;
   options.timeout_ms = parse_duration_ms(flags.timeout, "--timeout");
   options.poll_interval_ms = flags.poll_interval_ms;
   options.default_ns = session.client->access().ns;
@@ -163,9 +165,12 @@ void register_apply(CLI::App& app, Action* action) {
   add_cluster_flags(remove, &del->cluster);
   remove->add_flag("--dry-run", del->dry_run, "Only say what would be deleted");
   remove->add_flag("--wait", del->wait, "Wait until the objects are gone");
+  remove->add_option("--grace-period", del->grace_period,
+                     "Seconds each object gets to terminate gracefully (0: at once); negative: the objects' own")
+      ->capture_default_str();
   remove->add_option("--timeout", del->timeout, "How long --wait waits (e.g. 5m)")->capture_default_str();
   remove->add_option("--poll-interval-ms", del->poll_interval_ms)->group("");
-  add_example(remove, "kgen delete default --dry-run");
+  add_example(remove, "kgen delete default --dry-run\n  kgen delete default --grace-period 0 --wait");
   remove->callback([del, action] { *action = [del] { return run_delete(*del); }; });
 }
 

@@ -9,9 +9,11 @@ namespace kgen::kube {
 
 using nlohmann::json;
 
-bool delete_one(Client* client, const std::string& path, const std::string& uid, bool dry_run) {
+bool delete_one(Client* client, const std::string& path, const std::string& uid, bool dry_run,
+                long grace_period_seconds) {
   json options = {{"apiVersion", "v1"}, {"kind", "DeleteOptions"}, {"propagationPolicy", "Foreground"}};
   if (!uid.empty()) options["preconditions"] = {{"uid", uid}};
+  if (grace_period_seconds >= 0) options["gracePeriodSeconds"] = grace_period_seconds;
   if (dry_run) options["dryRun"] = json::array({"All"});
   try {
     client->call("DELETE", path, options.dump());
@@ -65,7 +67,7 @@ DeleteResult delete_objects(Client* client, Discovery* discovery, const std::vec
     const Target target = address(*manifest, discovery, options.default_ns);
     log(LogLevel::Info, "Deleting " + target.describe() + suffix);
     try {
-      if (delete_one(client, target.path(), "", options.dry_run)) {
+      if (delete_one(client, target.path(), "", options.dry_run, options.grace_period_seconds)) {
         ++result.deleted;
         deleted.emplace_back(target.path(), target.describe());
       } else {

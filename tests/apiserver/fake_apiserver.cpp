@@ -210,6 +210,12 @@ std::vector<std::string> FakeApiServer::requests() const {
 void FakeApiServer::clear_requests() {
   std::lock_guard<std::mutex> lock(mutex_);
   requests_.clear();
+  delete_options_.clear();
+}
+
+std::vector<nlohmann::json> FakeApiServer::delete_options() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return delete_options_;
 }
 
 namespace {
@@ -427,6 +433,7 @@ void FakeApiServer::handle(const httplib::Request& request, httplib::Response& r
     if (existing == objects_.end()) return not_found();
     bool ok = true;
     const json options = request.body.empty() ? json::object() : parse_body(request.body, &ok);
+    delete_options_.push_back(options);
     const std::string uid = existing->second["metadata"].value("uid", "");
     if (options.is_object() && options.contains("preconditions") &&
         options["preconditions"].value("uid", uid) != uid) {

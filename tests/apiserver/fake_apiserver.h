@@ -67,6 +67,7 @@ class FakeApiServer {
   void set_status(const std::string& api_path, const nlohmann::json& status);  // merge into .status
   nlohmann::json object(const std::string& api_path) const;  // null when absent
   std::vector<std::string> requests() const;  // "METHOD path" of every request, in order
+  std::vector<nlohmann::json> delete_options() const;  // the body of every DELETE of an object, in order
   void clear_requests();
 
  private:
@@ -87,6 +88,7 @@ class FakeApiServer {
   long uid_counter_ = 0;
   std::vector<Fault> faults_;
   std::vector<std::string> requests_;
+  std::vector<nlohmann::json> delete_options_;
   std::map<std::string, long> crd_established_at_;  // CRD name -> steady ms
 
   friend class Router;

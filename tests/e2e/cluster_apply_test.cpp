@@ -202,6 +202,21 @@ TEST_F(ClusterApply, DeleteRemovesEverythingInReverseOrder) {
   EXPECT_NE(again.err.find("(9 already absent)"), std::string::npos);
 }
 
+TEST_F(ClusterApply, DeleteSendsTheGracePeriodOnlyWhenGiven) {
+  ASSERT_EQ(kgen({"apply", "default"}).exit_code, 0);
+  ASSERT_EQ(kgen({"delete", "default", "-c", "pets-pvc"}).exit_code, 0);
+  ASSERT_EQ(server_.delete_options().size(), 1u);
+  EXPECT_FALSE(server_.delete_options()[0].contains("gracePeriodSeconds")) << server_.delete_options()[0];
+  server_.clear_requests();
+  const ProcessResult del = kgen({"delete", "default", "--grace-period", "0"});
+  ASSERT_EQ(del.exit_code, 0) << del.err;
+  ASSERT_EQ(server_.delete_options().size(), 8u);  // the eight Jobs; the PVC is already gone
+  for (const auto& options : server_.delete_options()) EXPECT_EQ(options.value("gracePeriodSeconds", -1), 0) << options;
+  const ProcessResult bad = kgen({"delete", "default", "--grace-period", "soon"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("--grace-period"), std::string::npos) << bad.err;
+}
+
 TEST_F(ClusterApply, AFieldOwnedByAnotherManagerIsAConflictUntilForced) {
   ASSERT_EQ(kgen({"apply", "default", "-c", "pets-pvc"}).exit_code, 0);
   // Another manager (kubectl edit, say) changes a field kgen applies.
