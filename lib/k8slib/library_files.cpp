@@ -78,6 +78,16 @@ std::string spec_cache_dir() {
   return {};
 }
 
+namespace {
+
+// Where the spec cache keeps Kubernetes `version`'s spec; empty without a cache.
+std::string cached_spec_path(const std::string& version) {
+  const std::string cache = spec_cache_dir();
+  return cache.empty() ? std::string() : join_path(join_path(cache, version), "swagger.json");
+}
+
+}  // namespace
+
 std::string read_api_spec(const std::string& api_spec) {
   if (api_spec.rfind("file:", 0) == 0) {
     const std::string path = api_spec.substr(5);
@@ -88,12 +98,12 @@ std::string read_api_spec(const std::string& api_spec) {
   if (api_spec.rfind("version:", 0) == 0) {
     const std::string version = api_spec.substr(8);
     const std::string cache = spec_cache_dir();
-    const std::string path = join_path(join_path(cache, version), "swagger.json");
-    auto text = cache.empty() ? std::nullopt : try_read_file(path);
+    const std::string path = cached_spec_path(version);
+    auto text = path.empty() ? std::nullopt : try_read_file(path);
     if (!text) {
       throw Error("no OpenAPI spec for Kubernetes " + version + " in " + (cache.empty() ? "the spec cache" : display_path(cache)),
                   "kgen works offline: use --api-spec file:PATH with the release's api/openapi-spec/swagger.json, or put it at " +
-                      (cache.empty() ? std::string("$KGEN_OPENAPI_DIR/") + version + "/swagger.json" : path));
+                      (path.empty() ? "$KGEN_OPENAPI_DIR/" + version + "/swagger.json" : path));
     }
     return *text;
   }
@@ -101,13 +111,12 @@ std::string read_api_spec(const std::string& api_spec) {
 }
 
 void remember_spec(const std::string& version, const std::string& spec_text) {
-  const std::string cache = spec_cache_dir();
-  if (cache.empty() || version.empty()) return;
-  const std::string path = join_path(join_path(cache, version), "swagger.json");
+  const std::string path = cached_spec_path(version);
+  if (path.empty() || version.empty()) return;
   if (is_regular_file(path)) return;
   try {
     std::error_code ec;
-    fs::create_directories(join_path(cache, version), ec);
+    fs::create_directories(fs::path(path).parent_path(), ec);
     write_file_atomically(path, spec_text);
   } catch (const std::exception&) {
     // Only a convenience: a later version: lookup will say what to do.
@@ -120,8 +129,8 @@ std::optional<PreparedLibrary> prepare_library(const std::string& app_root, cons
   auto present = [&](const std::string& v) { return is_regular_file(join_path(dir_for(v), "k8s.libsonnet")); };
   if (api_spec.empty()) {
     if (version.empty() || present(version)) return std::nullopt;
-    const std::string cached = join_path(join_path(spec_cache_dir(), version), "swagger.json");
-    auto text = spec_cache_dir().empty() ? std::nullopt : try_read_file(cached);
+    const std::string cached = cached_spec_path(version);
+    auto text = cached.empty() ? std::nullopt : try_read_file(cached);
     if (!text) return std::nullopt;
     PreparedLibrary prepared{dir_for(version), generate_library_from_text(*text, display_path(cached)), *text};
     return prepared;
@@ -129,7 +138,7 @@ std::optional<PreparedLibrary> prepare_library(const std::string& app_root, cons
   if (api_spec.rfind("version:", 0) == 0) {
     // Offline, a version is only as good as the cache: without it the built-in serves.
     const std::string v = api_spec.substr(8);
-    if (present(v) || spec_cache_dir().empty() || !is_regular_file(join_path(join_path(spec_cache_dir(), v), "swagger.json"))) {
+    if (present(v) || cached_spec_path(v).empty() || !is_regular_file(cached_spec_path(v))) {
       return std::nullopt;
     }
   }
@@ -142,9 +151,8 @@ std::optional<PreparedLibrary> prepare_library(const std::string& app_root, cons
 }
 
 std::optional<CachedLibrary> cached_library(const std::string& cache_root, const std::string& version) {
-  const std::string specs = spec_cache_dir();
-  if (cache_root.empty() || specs.empty() || version.empty()) return std::nullopt;
-  const std::string spec_path = join_path(join_path(specs, version), "swagger.json");
+  const std::string spec_path = cached_spec_path(version);
+  if (cache_root.empty() || spec_path.empty() || version.empty()) return std::nullopt;
   struct stat info {};
   if (::stat(spec_path.c_str(), &info) != 0) return std::nullopt;
   // Keyed by content: a spec replaced in the spec cache gets a library of its own.
@@ -190,8 +198,7 @@ std::optional<CachedLibrary> cached_library(const std::string& cache_root, const
 
 PreparedLibrary regenerate_library(const std::string& app_root, const std::string& version) {
   const std::string dir = join_path(app_root, "lib/ksonnet-lib/" + version);
-  const std::string cached =
-      spec_cache_dir().empty() ? std::string() : join_path(join_path(spec_cache_dir(), version), "swagger.json");
+  const std::string cached = cached_spec_path(version);
   const std::string own = join_path(dir, "swagger.json");
   for (const std::string& path : {cached, own}) {
     if (path.empty()) continue;
@@ -206,8 +213,7 @@ PreparedLibrary regenerate_library(const std::string& app_root, const std::strin
     return PreparedLibrary{dir, std::move(library), std::move(*text)};
   }
   throw Error("no OpenAPI spec of Kubernetes " + version + " to generate ksonnet-lib from",
-              "put it at " + (cached.empty() ? std::string("$KGEN_OPENAPI_DIR/") + version + "/swagger.json"
-                                             : display_path(cached)) +
+              "put it at " + (cached.empty() ? "$KGEN_OPENAPI_DIR/" + version + "/swagger.json" : display_path(cached)) +
                   ", or give the environment a spec with `kgen env set ENV --api-spec file:swagger.json`");
 }
 
