@@ -7,6 +7,7 @@
 #include "edit/edit.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
+#include "kgen/kube_version.h"
 #include "kgen/library_setup.h"
 #include "kube/kubeconfig.h"
 
@@ -64,12 +65,20 @@ void register_app_setup(CLI::App& app, Action* action) {
 
   auto migrate_dir = std::make_shared<std::string>(".");
   auto migrate_write = std::make_shared<bool>(false);
+  auto migrate_kube = std::make_shared<KubeVersionFlags>();
+  auto migrate_envs = std::make_shared<std::vector<std::string>>();
   CLI::App* migrate = app.add_subcommand("migrate", "Check an existing ks app for kgen and print a checklist");
   migrate->add_option("dir", *migrate_dir, "The app (default: the current folder)");
   migrate->add_flag("--write", *migrate_write, "Also do the safe steps: upgrade, missing environment folders");
-  add_example(migrate, "kgen migrate examples/object_detection/ks-app --write");
-  migrate->callback([migrate_dir, migrate_write, action] {
-    *action = [migrate_dir, migrate_write] {
+  add_kube_version_flags(migrate, migrate_kube.get());
+  migrate->add_option("--env", *migrate_envs, "With --kube-version: only this environment (repeatable)")
+      ->allow_extra_args(false);
+  add_example(migrate, "kgen migrate examples/object_detection/ks-app --write\n  kgen migrate --kube-version 1.29");
+  migrate->callback([migrate_dir, migrate_write, migrate_kube, migrate_envs, action] {
+    *action = [migrate_dir, migrate_write, migrate_kube, migrate_envs] {
+      if (!migrate_kube->version.empty()) {
+        return explain_conversion(app::find_app_root(*migrate_dir), *migrate_kube, *migrate_envs);
+      }
       const auto report = edit::migrate_app(app::find_app_root(*migrate_dir), *migrate_write);
       for (const auto& line : report.lines) std::cout << line << "\n";
       return report.ready ? 0 : 1;

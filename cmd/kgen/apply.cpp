@@ -6,11 +6,13 @@
 #include <memory>
 
 #include "common/error.h"
+#include "convert/convert.h"
 #include "kgen/cluster_session.h"
 #include "kgen/commands.h"
 #include "kube/apply_environment.h"
 #include "kube/readiness.h"
 #include "kube/remove.h"
+#include "kube/served_check.h"
 
 namespace kgen::cmd {
 namespace {
@@ -90,6 +92,7 @@ int run_apply(const ApplyFlags& flags) {
   ClusterSession session = open_session(flags.cluster);
   kube::Client* client = session.client.get();
   const std::string ns = client->access().ns;
+  kube::require_served(client, session.discovery.get(), session.manifests, convert::removed_in, session.environment->path);
 
   kube::ApplyOptions options;
   options.dry_run = dry_run;

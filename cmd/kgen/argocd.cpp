@@ -11,6 +11,7 @@
 #include "argocd/argocd.h"
 #include "common/error.h"
 #include "common/files.h"
+#include "convert/convert.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
 #include "kgen/library_setup.h"
@@ -74,8 +75,15 @@ int run_generate(const AppFlags& flags) {
   });
   options.cache_dir = default_cache_dir();
   use_cached_library(session.app, env, &options);
-  const render::RenderResult result = render::render_environment(session.app, options);
+  render::RenderResult result = render::render_environment(session.app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
+  // The environment's kubeVersion, else the cluster's version Argo CD passes.
+  convert::TargetSources sources;
+  sources.argocd_kube_version = env_var("KUBE_VERSION");
+  sources.argocd_api_versions = env_var("KUBE_API_VERSIONS");
+  if (const auto target = convert::choose_target(sources, env)) {
+    result.objects = convert::convert_objects(std::move(result.objects), *target);
+  }
   const std::string destination = env_var("ARGOCD_APP_NAMESPACE");
   if (!destination.empty() && !env.ns.empty() && destination != env.ns) {
     print_warning("the Application's destination namespace " + destination + " is not environment " + env.name +

@@ -28,6 +28,7 @@ void add_cluster_flags(CLI::App* command, ClusterFlags* flags) {
   command->add_flag("-v,--verbose", flags->verbose, "Debug log lines (requests, never credentials)");
   add_app_flags(command, &flags->app);
   add_jsonnet_flags(command, &flags->jsonnet);
+  add_kube_version_flags(command, &flags->kube_version);
 }
 
 long parse_duration_ms(const std::string& text, const std::string& flag) {
@@ -120,6 +121,7 @@ ClusterSession open_session(const ClusterFlags& flags, bool connect) {
   use_cached_library(session.app, *session.environment, &options);
   render::RenderResult result = render::render_environment(session.app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
+  result.objects = convert_for_target(flags.kube_version, *session.environment, std::move(result.objects));
   for (auto& object : result.objects) session.manifests.push_back({std::move(object.value), std::move(object.component)});
   if (connect) connect_session(flags, &session);
   return session;

@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "kgen/app_flags.h"
+#include "kgen/kube_version.h"
 #include "kube/client.h"
 #include "kube/discovery.h"
 #include "kube/plan.h"
@@ -19,6 +20,7 @@ namespace kgen::cmd {
 struct ClusterFlags {
   AppFlags app;
   JsonnetFlags jsonnet;
+  KubeVersionFlags kube_version;
   std::string environment;
   std::vector<std::string> components;
   std::string kubeconfig, context, cluster, user, ns, server, token;

@@ -6,6 +6,7 @@
 #include "golden/golden.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
+#include "kgen/kube_version.h"
 #include "kgen/library_setup.h"
 #include "render/render.h"
 #include "report/report.h"
@@ -15,6 +16,7 @@ namespace {
 
 struct GoldenFlags {
   AppFlags app;
+  KubeVersionFlags kube_version;
   std::vector<std::string> environments;
   bool include_secrets = false;
   bool prune = false;
@@ -32,10 +34,12 @@ std::vector<std::string> environments_of(const app::App& app, const GoldenFlags&
 std::vector<golden::GoldenFile> render_files(const app::App& app, const std::string& env, const GoldenFlags& flags) {
   render::RenderOptions options;
   options.environment = env;
-  use_cached_library(app, app::select_environment(app, env), &options);
-  const render::RenderResult result = render::render_environment(app, options);
+  const app::Environment& environment = app::select_environment(app, env);
+  use_cached_library(app, environment, &options);
+  render::RenderResult result = render::render_environment(app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
-  return golden::golden_files(result.objects, flags.include_secrets);
+  return golden::golden_files(convert_for_target(flags.kube_version, environment, std::move(result.objects)),
+                              flags.include_secrets);
 }
 
 int run_update(const GoldenFlags& flags) {
@@ -78,6 +82,7 @@ void register_golden(CLI::App& app, Action* action) {
   CLI::App* golden = app.add_subcommand("golden", "Keep rendered manifests in golden/ for review");
   golden->require_subcommand(1);
   add_app_flags(golden, &flags->app);
+  add_kube_version_flags(golden, &flags->kube_version);
 
   CLI::App* update = golden->add_subcommand("update", "Write golden/<env>/ from a fresh render");
   update->add_option("environments", flags->environments, "Environments (default: all)");

@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "common/files.h"
+#include "convert/convert.h"
 #include "kgen/cluster_session.h"
 #include "kgen/commands.h"
 #include "kube/applyset.h"
@@ -17,6 +18,7 @@
 #include "kube/readiness.h"
 #include "k8slib/k8slib.h"
 #include "kube/schema_validate.h"
+#include "kube/served_check.h"
 
 namespace kgen::cmd {
 namespace {
@@ -56,6 +58,8 @@ void print_coloured_diff(const std::string& diff, bool colour) {
 int run_diff(const ClusterFlags& flags) {
   ClusterSession session = open_session(flags);
   const std::string ns = session.client->access().ns;
+  kube::require_served(session.client.get(), session.discovery.get(), session.manifests, convert::removed_in,
+                       session.environment->path);
   const auto diffs = kube::diff_objects(session.client.get(), session.discovery.get(), session.manifests, ns, "kgen",
                                         kube::applyset_for(session.environment->name, ns).id);
   const bool colour = ::isatty(1) == 1;
@@ -115,6 +119,16 @@ int run_validate(const ValidateFlags& flags) {
   ClusterSession session = open_session(flags.cluster, false);
   std::string source = flags.api_spec;
   std::string text;
+  if (const auto target = conversion_target(flags.cluster.kube_version, *session.environment); target && source.empty()) {
+    // The objects were converted for that version: its spec, not the environment's.
+    const std::string minor = convert::to_string(target->version);
+    source = k8slib::cached_spec_for_minor(minor);
+    if (source.empty()) {
+      throw Error("no OpenAPI spec for Kubernetes " + minor + " in the spec cache " + display_path(k8slib::spec_cache_dir()),
+                  "put one at " + display_path(k8slib::spec_cache_dir()) + "/v" + minor +
+                      ".0/swagger.json, or pass --api-spec FILE");
+    }
+  }
   if (source.empty()) {
     const std::string local = join_path(session.app.root, "lib/ksonnet-lib/" + session.environment->k8s_version + "/swagger.json");
     // The app's own library's spec, else the spec cache's (what show's library was

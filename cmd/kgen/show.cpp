@@ -9,6 +9,7 @@
 #include "common/files.h"
 #include "kgen/app_flags.h"
 #include "kgen/commands.h"
+#include "kgen/kube_version.h"
 #include "kgen/library_setup.h"
 #include "params/params.h"
 #include "render/render.h"
@@ -19,6 +20,7 @@ namespace {
 struct ShowFlags {
   AppFlags app;
   JsonnetFlags jsonnet;
+  KubeVersionFlags kube_version;
   std::string environment;
   std::vector<std::string> components;
   std::string format = "yaml";
@@ -68,10 +70,12 @@ int run_show(const ShowFlags& flags) {
   const render::Format format = render::parse_format(flags.format);
 
   const app::App app = app::load_app(app::find_app_root(flags.app.dir));
-  use_cached_library(app, app::select_environment(app, options.environment), &options);
-  const render::RenderResult result = render::render_environment(app, options);
+  const app::Environment& env = app::select_environment(app, options.environment);
+  use_cached_library(app, env, &options);
+  render::RenderResult result = render::render_environment(app, options);
   for (const auto& warning : result.warnings) print_warning(warning);
-  std::cout << render::format_objects(result.objects, format) << std::flush;
+  const auto objects = convert_for_target(flags.kube_version, env, std::move(result.objects));
+  std::cout << render::format_objects(objects, format) << std::flush;
   return 0;
 }
 
@@ -95,7 +99,8 @@ void register_show(CLI::App& app, Action* action) {
       ->allow_extra_args(false);
   add_app_flags(show, &flags->app);
   add_jsonnet_flags(show, &flags->jsonnet);
-  add_example(show, "kgen show default -c pets-pvc -o json");
+  add_kube_version_flags(show, &flags->kube_version);
+  add_example(show, "kgen show default -c pets-pvc -o json\n  kgen show default --kube-version 1.29");
   show->callback([flags, action] { *action = [flags] { return run_show(*flags); }; });
 }
 

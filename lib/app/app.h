@@ -29,6 +29,10 @@ struct Environment {
   std::map<std::string, Library> libraries;  // env-scoped, keyed "<registry>/<name>"
   bool overridden = false;  // defined or changed by app.override.yaml
   std::string legacy_metadata_dir;  // 0.0.1 apps: environments/<env>/.metadata (absolute)
+  // kgen's own settings, in environments/<path>/kgen.yaml (a file ks never reads, so the
+  // app still works with ks): the Kubernetes version to convert the objects for.
+  std::string kube_version;         // "1.29"; empty: ks's bytes
+  std::string settings_file;        // that file, for errors; empty when there is none
 };
 
 struct App {

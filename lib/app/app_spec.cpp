@@ -1,4 +1,5 @@
 #include "app/app_spec.h"
+#include "app/yaml_location.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -8,13 +9,16 @@
 #include "encoding/yaml_syntax.h"
 
 namespace kgen::app {
-namespace {
 
-Location at(const std::string& file, const YAML::Node& node) {
+Location yaml_location(const std::string& file, const YAML::Node& node) {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {file};
   return {file, mark.line + 1, mark.column + 1};
 }
+
+namespace {
+
+Location at(const std::string& file, const YAML::Node& node) { return yaml_location(file, node); }
 
 YAML::Node load_yaml(const std::string& text, const std::string& file) {
   int line = 0, column = 0;

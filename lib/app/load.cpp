@@ -66,6 +66,7 @@ App load_app(const std::string& root) {
   if (auto text = try_read_file(override_file)) {
     apply_app_override(*text, display_path(override_file), &app);
   }
+  read_environment_settings(&app);
   if (auto current = try_read_file(root + "/.ks_environment")) {
     app.current_environment = trim(*current);
   }

@@ -38,6 +38,10 @@ void write_library(const std::string& dir, const GeneratedLibrary& library, cons
 // $XDG_CACHE_HOME/kgen/openapi, else ~/.cache/kgen/openapi; each holds <version>/swagger.json.
 std::string spec_cache_dir();
 
+// The spec cache's swagger.json for Kubernetes `minor` ("1.29"): the highest patch
+// release of it there (v1.29.0, v1.29.3, ...), or "" when the cache has none.
+std::string cached_spec_for_minor(const std::string& minor);
+
 // The text of the spec `api_spec` names: "file:PATH" or "version:vX.Y.Z" (from the cache).
 // Throws kgen::Error saying where it looked.
 std::string read_api_spec(const std::string& api_spec);

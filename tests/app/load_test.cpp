@@ -38,6 +38,31 @@ TEST(Load, CurrentEnvironmentFromKsEnvironmentFile) {
   EXPECT_EQ(select_environment(app, "").name, "default");
 }
 
+TEST(Load, KubeVersionFromTheEnvironmentsKgenYaml) {
+  TempDir dir;
+  dir.write("app.yaml", kAppYaml);
+  EXPECT_EQ(load_app(dir.path()).environments.at("default").kube_version, "");
+  dir.write("environments/default/kgen.yaml", "# kgen only\nkubeVersion: 1.20\n");
+  const Environment env = load_app(dir.path()).environments.at("default");
+  EXPECT_EQ(env.kube_version, "1.20");  // as written: YAML's float is not read as a number
+  EXPECT_EQ(env.settings_file, dir.path() + "/environments/default/kgen.yaml");
+}
+
+TEST(Load, KgenYamlKnowsOnlyItsKeys) {
+  TempDir dir;
+  dir.write("app.yaml", kAppYaml);
+  dir.write("environments/default/kgen.yaml", "kubeVersion: \"1.29\"\nkubeversion: 1.2\n");
+  try {
+    load_app(dir.path());
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(), "unknown setting 'kubeversion' for environment default");
+    EXPECT_EQ(e.where().line, 2);
+  }
+  dir.write("environments/default/kgen.yaml", "kubeVersion: [1, 29]\n");
+  EXPECT_THROW(load_app(dir.path()), Error);
+}
+
 TEST(Load, UnknownEnvironmentListsKnownOnes) {
   TempDir dir;
   dir.write("app.yaml", kAppYaml);
