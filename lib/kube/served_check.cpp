@@ -5,24 +5,6 @@
 
 namespace kgen::kube {
 
-namespace {
-
-// "1.20" from /version's gitVersion ("v1.20.2"), or "" when the server does not say.
-std::string server_minor(Client* client) {
-  try {
-    const nlohmann::json version = client->get("/version");
-    std::string git = text_at(version, "gitVersion");
-    if (!git.empty() && git[0] == 'v') git.erase(0, 1);
-    const auto first = git.find('.');
-    const auto second = first == std::string::npos ? std::string::npos : git.find_first_not_of("0123456789", first + 1);
-    return first == std::string::npos ? "" : git.substr(0, second);
-  } catch (const Error&) {
-    return "";
-  }
-}
-
-}  // namespace
-
 void require_served(Client* client, Discovery* discovery, const std::vector<Manifest>& manifests, const RemovedIn& removed_in,
                     const std::string& environment) {
   std::vector<std::string> unserved;
@@ -40,7 +22,9 @@ void require_served(Client* client, Discovery* discovery, const std::vector<Mani
   if (unserved.empty()) return;
   std::string details;
   for (const auto& line : unserved) details += "  " + line + "\n";
-  const std::string version = server_minor(client);
+  const ServerVersion& server = discovery->server_version();
+  // "1.20" from /version; "" when the server does not say.
+  const std::string version = server.major == 0 ? "" : std::to_string(server.major) + "." + std::to_string(server.minor);
   const std::string as = version.empty() ? "VERSION" : version;
   throw Error("the server at " + client->access().server + (version.empty() ? "" : " (Kubernetes " + version + ")") +
                   " does not serve the API versions of " + std::to_string(unserved.size()) +
