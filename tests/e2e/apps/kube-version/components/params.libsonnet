@@ -1,0 +1,6 @@
+{
+  global: {},
+  components: {
+    web: { replicas: 2, image: "nginx:1.15" },
+  },
+}

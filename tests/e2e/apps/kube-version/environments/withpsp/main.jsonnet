@@ -1,0 +1,4 @@
+local base = import "../base.libsonnet";
+// Insert user-specified overrides here.
+base + {
+}
