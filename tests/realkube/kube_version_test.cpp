@@ -101,29 +101,28 @@ TEST_F(RealKubeVersion, ConvertedFor120TheServerStoresTheOldVersionsDefaults) {
     return json{{"type", "RollingUpdate"}, {"rollingUpdate", {{"maxSurge", surge}, {"maxUnavailable", unavailable}}}};
   };
 
-  // extensions/v1beta1 Deployment: every old ReplicaSet kept, no progress deadline,
-  // rolling updates one pod at a time.
-  const json ext = apps("deployments", "deploy-ext");
-  ASSERT_FALSE(ext.is_null());
-  EXPECT_EQ(ext["spec"]["selector"], selects("deploy-ext"));
-  EXPECT_EQ(ext["spec"]["revisionHistoryLimit"], 2147483647);
-  EXPECT_EQ(ext["spec"]["progressDeadlineSeconds"], 2147483647);
-  EXPECT_EQ(ext["spec"]["strategy"], rolling(1, 1));
-  EXPECT_EQ(ext["metadata"]["labels"]["ksonnet.io/component"], "old-workloads");
-  // apps/v1beta1 Deployment: two old ReplicaSets, 600 s, 25 %.
-  const json beta1 = apps("deployments", "deploy-beta1");
-  ASSERT_FALSE(beta1.is_null());
-  EXPECT_EQ(beta1["spec"]["selector"], selects("deploy-beta1"));
-  EXPECT_EQ(beta1["spec"]["revisionHistoryLimit"], 2);
-  EXPECT_EQ(beta1["spec"]["progressDeadlineSeconds"], 600);
-  EXPECT_EQ(beta1["spec"]["strategy"], rolling("25%", "25%"));
-  // apps/v1beta2 had apps/v1's defaults already.
-  const json beta2 = apps("deployments", "deploy-beta2");
-  ASSERT_FALSE(beta2.is_null());
-  EXPECT_EQ(beta2["spec"]["selector"], selects("deploy-beta2"));
-  EXPECT_EQ(beta2["spec"]["revisionHistoryLimit"], 10);
-  EXPECT_EQ(beta2["spec"]["progressDeadlineSeconds"], 600);
-  EXPECT_EQ(beta2["spec"]["strategy"], rolling("25%", "25%"));
+  // What the old version defaulted, as stored: the selector, revisionHistoryLimit,
+  // progressDeadlineSeconds and the strategy.
+  struct Defaults {
+    const char* name;
+    json history, deadline, surge_and_unavailable;
+  };
+  for (const Defaults& d : {
+           // extensions/v1beta1: every old ReplicaSet kept, no deadline, one pod at a time.
+           Defaults{"deploy-ext", 2147483647, 2147483647, 1},
+           // apps/v1beta1: two old ReplicaSets, 600 s, 25 %.
+           Defaults{"deploy-beta1", 2, 600, "25%"},
+           // apps/v1beta2 had apps/v1's defaults already.
+           Defaults{"deploy-beta2", 10, 600, "25%"},
+       }) {
+    const json spec = apps("deployments", d.name)["spec"];
+    ASSERT_TRUE(spec.is_object()) << d.name;
+    EXPECT_EQ(spec["selector"], selects(d.name)) << d.name;
+    EXPECT_EQ(spec["revisionHistoryLimit"], d.history) << d.name;
+    EXPECT_EQ(spec["progressDeadlineSeconds"], d.deadline) << d.name;
+    EXPECT_EQ(spec["strategy"], rolling(d.surge_and_unavailable, d.surge_and_unavailable)) << d.name;
+  }
+  EXPECT_EQ(apps("deployments", "deploy-ext")["metadata"]["labels"]["ksonnet.io/component"], "old-workloads");
 
   // extensions/v1beta1 DaemonSet and apps/v1beta1 StatefulSet replaced pods only when
   // they were deleted; apps/v1beta2's rolled them, as apps/v1's do.
