@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   register_prototype(app, &action);
   register_generate(app, &action);
   register_version(app, &action);
+  register_completion(app, &action);
   // ks's --dir (and the other flags of a command group) could follow the subcommand,
   // as in `ks pkg list --dir app`: an option a subcommand does not know goes to its group
   // (not for those that take any --PARAM VALUE, like prototype preview/use).
