@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include "common/files.h"
 #include "e2e/installed_tool.h"
@@ -104,17 +105,45 @@ TEST_F(Install, TheManPageListsEveryCommandAndFormatsCleanly) {
   EXPECT_EQ(formatted.err, "");
 }
 
-TEST_F(Install, TheZshAndFishScriptsParseWhenThoseShellsAreInstalled) {
-  int checked = 0;
-  for (const auto& [shell, file] : {std::pair<std::string, std::string>{"zsh", "share/zsh/site-functions/_kgen"},
-                                    {"fish", "share/fish/vendor_completions.d/kgen.fish"}}) {
-    const std::string program = find_program(shell);
-    if (program.empty()) continue;
-    const ProcessResult parsed = run_process({program, "-n", prefix() + "/" + file}, ".");
-    EXPECT_EQ(parsed.exit_code, 0) << shell << ": " << parsed.err;
-    ++checked;
-  }
-  if (checked == 0) GTEST_SKIP() << "neither zsh nor fish is installed";
+// fish finds the installed script where it looks for vendors' completions
+// ($XDG_DATA_DIRS/fish/vendor_completions.d); `complete -C LINE` prints what TAB offers.
+TEST_F(Install, FishCompletesThroughTheInstalledScript) {
+  const std::string fish = find_program("fish");
+  if (fish.empty()) GTEST_SKIP() << "fish is not installed";
+  AppCopy app(AppCopy::RootApp{});
+  TempDir home;
+  const auto offered = [&](const std::string& line) {
+    const ProcessResult r = run_process(
+        {fish, "-c", "complete -C " + line}, app.path(),
+        {{"PATH", prefix() + "/bin:/usr/bin:/bin"}, {"HOME", home.path()}, {"XDG_CONFIG_HOME", home.path() + "/config"},
+         {"XDG_DATA_HOME", home.path() + "/data"}, {"XDG_DATA_DIRS", prefix() + "/share"}});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> words;
+    std::istringstream lines(r.out);
+    std::string candidate;
+    while (std::getline(lines, candidate)) words.push_back(candidate.substr(0, candidate.find('\t')));
+    return sorted(words);
+  };
+  EXPECT_EQ(offered("'kgen sh'"), std::vector<std::string>{"show"});
+  EXPECT_EQ(offered("'kgen show -c '"), folder_entries(app.file("components"), false, ".jsonnet"));
+  EXPECT_EQ(offered("'kgen show '"), folder_entries(app.file("environments"), true));
+}
+
+// zsh's compinit reads the #compdef line of every file on $fpath: the installed _kgen
+// becomes the completion of kgen.
+TEST_F(Install, ZshRegistersTheInstalledFunction) {
+  const std::string zsh = find_program("zsh");
+  if (zsh.empty()) GTEST_SKIP() << "zsh is not installed";
+  TempDir home;
+  const ProcessResult r = run_process(
+      {zsh, "-f", "-c",
+       "fpath=(\"$0\" $fpath) && autoload -Uz compinit && compinit -u -D && print -r -- \"$_comps[kgen]\"",
+       prefix() + "/share/zsh/site-functions"},
+      home.path(), {{"HOME", home.path()}});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "_kgen\n");
+  const ProcessResult parsed = run_process({zsh, "-n", prefix() + "/share/zsh/site-functions/_kgen"}, ".");
+  EXPECT_EQ(parsed.exit_code, 0) << parsed.err;
 }
 
 }  // namespace
