@@ -57,6 +57,7 @@ Completion complete(const Command& root, const std::vector<std::string>& words, 
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const std::string& word = words[i];
     if (awaiting != nullptr) {
+      if (word == "=") continue;  // bash splits --flag=value at '=' (COMP_WORDBREAKS)
       if (std::find(awaiting->names.begin(), awaiting->names.end(), "--dir") != awaiting->names.end()) dir = word;
       awaiting = nullptr;
       continue;
@@ -90,6 +91,17 @@ Completion complete(const Command& root, const std::vector<std::string>& words, 
   const Command& command = *path.back();
   if (awaiting != nullptr) {
     add_values(awaiting->kind, current, dir, names, &out);
+    return out;
+  }
+  if (!options_ended && starts_with(current, "--") && current.find('=') != std::string::npos) {
+    // --flag=VALUE as one word (zsh, fish): names offered with the flag in front.
+    const auto equals = current.find('=');
+    const Flag* flag = flag_named(path, current.substr(0, equals));
+    if (flag == nullptr || !flag->takes_value || flag->kind == ValueKind::File || flag->kind == ValueKind::Directory) {
+      return out;
+    }
+    add_values(flag->kind, current.substr(equals + 1), dir, names, &out);
+    for (Candidate& candidate : out.candidates) candidate.word = current.substr(0, equals + 1) + candidate.word;
     return out;
   }
   if (!options_ended && starts_with(current, "-")) {

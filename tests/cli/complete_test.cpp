@@ -147,6 +147,15 @@ TEST(Complete, FlagsOfTheCommandThenOfItsGroup) {
   EXPECT_EQ(complete_words({"show", "--", "-"}), Words{});
 }
 
+TEST(Complete, FlagValuesAfterAnEqualsSign) {
+  // zsh and fish pass --component=web as one word.
+  EXPECT_EQ(complete_words({"show", "--component=web"}), (Words{"--component=web.server"}));
+  EXPECT_EQ(complete_words({"show", "--no-cache=x"}), Words{});
+  // bash splits it into --component, =, web.
+  EXPECT_EQ(complete_words({"show", "--component", "=", "p"}), (Words{"pets-pvc"}));
+  EXPECT_EQ(complete_words({"show", "--component", "=", "pets-pvc", ""}), (Words{"default", "dev", "prod"}));
+}
+
 TEST(Complete, FileAndFolderValuesAreLeftToTheShell) {
   const Completion file = complete(tree(), {"show", "--kubeconfig", ""}, Lookup());
   EXPECT_TRUE(file.files);
