@@ -1,23 +1,9 @@
 # `cmake --install build --prefix P` and the Debian package (cpack -G DEB, scripts/package.sh):
 # P/bin/kgen, its shell completions, its man page and the Argo CD plugin files.
 #
-# The completion scripts and kgen.1 are written by the kgen just built (`kgen completion
-# SHELL`, `kgen __man`), from the command tree that parses the flags: no copy to keep.
+# The completion scripts and kgen.1 are written into ${KGEN_SHARE_FILES} by the kgen just
+# linked (cmd/CMakeLists.txt), from the command tree that parses the flags: no copy to keep.
 include(GNUInstallDirs)
-
-set(KGEN_SHARE_FILES ${CMAKE_BINARY_DIR}/share)
-set(kgen_share_outputs
-  ${KGEN_SHARE_FILES}/kgen.1 ${KGEN_SHARE_FILES}/kgen.bash ${KGEN_SHARE_FILES}/_kgen ${KGEN_SHARE_FILES}/kgen.fish)
-add_custom_command(
-  OUTPUT ${kgen_share_outputs}
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${KGEN_SHARE_FILES}
-  COMMAND $<TARGET_FILE:kgen> __man > ${KGEN_SHARE_FILES}/kgen.1
-  COMMAND $<TARGET_FILE:kgen> completion bash > ${KGEN_SHARE_FILES}/kgen.bash
-  COMMAND $<TARGET_FILE:kgen> completion zsh > ${KGEN_SHARE_FILES}/_kgen
-  COMMAND $<TARGET_FILE:kgen> completion fish > ${KGEN_SHARE_FILES}/kgen.fish
-  DEPENDS kgen
-  COMMENT "Writing kgen.1 and the shell completions from kgen's command tree")
-add_custom_target(kgen_share_files ALL DEPENDS ${kgen_share_outputs})
 
 install(TARGETS kgen RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${KGEN_SHARE_FILES}/kgen.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

@@ -4,7 +4,7 @@
 # (dpkg-dev, named in install-deps.sh). Install it with `sudo apt-get install ./build/kgen_*.deb`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build.sh --target kgen kgen_share_files >&2
+scripts/build.sh --target kgen >&2
 cd build
 cpack -G DEB >&2
 ls -t "$PWD"/kgen_*.deb | head -n 1
