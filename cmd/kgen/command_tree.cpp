@@ -1,7 +1,21 @@
 #include "kgen/command_tree.h"
 
+#include <sstream>
+
 namespace kgen::cmd {
 namespace {
+
+// CLI11 shows a CLI::IsMember check in the type name: "TEXT:{bash,zsh,fish}".
+std::vector<std::string> choices_of(const std::string& type_name) {
+  const auto open = type_name.find(":{");
+  const auto close = type_name.rfind('}');
+  if (open == std::string::npos || close == std::string::npos || close < open) return {};
+  std::vector<std::string> out;
+  std::istringstream items(type_name.substr(open + 2, close - open - 2));
+  std::string item;
+  while (std::getline(items, item, ',')) out.push_back(item);
+  return out;
+}
 
 cli::Flag describe_flag(const CLI::Option& option) {
   cli::Flag flag;
@@ -12,6 +26,7 @@ cli::Flag describe_flag(const CLI::Option& option) {
   flag.value_name = option.get_type_name();
   flag.description = option.get_description();
   flag.kind = cli::value_kind(flag.names, flag.description);
+  flag.choices = choices_of(flag.value_name);
   return flag;
 }
 
@@ -22,6 +37,7 @@ cli::Positional describe_positional(const CLI::Option& option) {
   positional.required = option.get_required();
   positional.repeatable = option.get_items_expected_max() > 1;
   positional.kind = cli::value_kind({positional.name}, positional.description);
+  positional.choices = choices_of(option.get_type_name());
   return positional;
 }
 

@@ -17,6 +17,7 @@ struct Flag {
   std::string value_name;          // "TEXT", "INT", ... as --help shows it
   std::string description;
   ValueKind kind = ValueKind::Text;
+  std::vector<std::string> choices;  // the only values the parser accepts, when it checks them
 };
 
 struct Positional {
@@ -25,6 +26,7 @@ struct Positional {
   bool required = false;
   bool repeatable = false;
   ValueKind kind = ValueKind::Text;
+  std::vector<std::string> choices;
 };
 
 struct Command {

@@ -31,8 +31,12 @@ const Positional* positional_at(const Command& command, size_t index) {
   return command.positionals.back().repeatable ? &command.positionals.back() : nullptr;
 }
 
-void add_values(ValueKind kind, const std::string& current, const std::string& dir, const NameLookup& names,
-                Completion* out) {
+void add_values(ValueKind kind, const std::vector<std::string>& choices, const std::string& current,
+                const std::string& dir, const NameLookup& names, Completion* out) {
+  for (const std::string& choice : choices) {
+    if (starts_with(choice, current)) out->candidates.push_back({choice, ""});
+  }
+  if (!choices.empty()) return;
   switch (kind) {
     case ValueKind::File: out->files = true; return;
     case ValueKind::Directory: out->directories = true; return;
@@ -90,7 +94,7 @@ Completion complete(const Command& root, const std::vector<std::string>& words, 
   const std::string& current = words.back();
   const Command& command = *path.back();
   if (awaiting != nullptr) {
-    add_values(awaiting->kind, current, dir, names, &out);
+    add_values(awaiting->kind, awaiting->choices, current, dir, names, &out);
     return out;
   }
   if (!options_ended && starts_with(current, "--") && current.find('=') != std::string::npos) {
@@ -100,7 +104,7 @@ Completion complete(const Command& root, const std::vector<std::string>& words, 
     if (flag == nullptr || !flag->takes_value || flag->kind == ValueKind::File || flag->kind == ValueKind::Directory) {
       return out;
     }
-    add_values(flag->kind, current.substr(equals + 1), dir, names, &out);
+    add_values(flag->kind, flag->choices, current.substr(equals + 1), dir, names, &out);
     for (Candidate& candidate : out.candidates) candidate.word = current.substr(0, equals + 1) + candidate.word;
     return out;
   }
@@ -122,7 +126,7 @@ Completion complete(const Command& root, const std::vector<std::string>& words, 
     }
   }
   if (const Positional* positional = positional_at(command, positionals)) {
-    add_values(positional->kind, current, dir, names, &out);
+    add_values(positional->kind, positional->choices, current, dir, names, &out);
   }
   return out;
 }

@@ -40,6 +40,8 @@ Command tree() {
   show.flags.push_back(flag({"--dir"}, true, ValueKind::Directory));
   show.flags.push_back(flag({"--no-cache"}, false));
   show.flags.push_back(flag({"--kubeconfig"}, true, ValueKind::File));
+  show.flags.push_back(flag({"-o", "--format"}, true));
+  show.flags.back().choices = {"yaml", "json"};
   root.subcommands.push_back(show);
   Command env = command("env");
   env.flags.push_back(flag({"--dir"}, true, ValueKind::Directory));
@@ -154,6 +156,11 @@ TEST(Complete, FlagValuesAfterAnEqualsSign) {
   // bash splits it into --component, =, web.
   EXPECT_EQ(complete_words({"show", "--component", "=", "p"}), (Words{"pets-pvc"}));
   EXPECT_EQ(complete_words({"show", "--component", "=", "pets-pvc", ""}), (Words{"default", "dev", "prod"}));
+}
+
+TEST(Complete, TheValuesTheParserAcceptsWhenItChecksThem) {
+  EXPECT_EQ(complete_words({"show", "-o", ""}), (Words{"yaml", "json"}));
+  EXPECT_EQ(complete_words({"show", "--format=j"}), (Words{"--format=json"}));
 }
 
 TEST(Complete, FileAndFolderValuesAreLeftToTheShell) {

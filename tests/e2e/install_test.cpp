@@ -71,6 +71,8 @@ TEST_F(Install, BashCompletesEveryCommandTheParserHas) {
   EXPECT_EQ(bash_candidates(prefix(), {"sh"}, "."), std::vector<std::string>{"show"});
   EXPECT_EQ(bash_candidates(prefix(), {"show", "--no-c"}, "."), std::vector<std::string>{"--no-cache"});
   EXPECT_EQ(bash_candidates(prefix(), {"param", "se"}, "."), std::vector<std::string>{"set"});
+  // The shells `completion` accepts (a checked value).
+  EXPECT_EQ(bash_candidates(prefix(), {"completion", ""}, "."), (std::vector<std::string>{"bash", "zsh", "fish"}));
 }
 
 TEST_F(Install, BashCompletesTheAppsEnvironmentsAndComponents) {
