@@ -117,7 +117,7 @@ void register_param(CLI::App& app, Action* action) {
   list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
 
   CLI::App* set = param->add_subcommand("set", "Set a parameter: [COMPONENT] PARAM VALUE");
-  set->add_option("args", flags->positionals, "[COMPONENT] PARAM VALUE")->required();
+  add_positional_words(set, {"component", "param", "value"}, &flags->positionals, "[COMPONENT] PARAM VALUE");
   set->add_option("--env", flags->environment, "Set it as this environment's override (or global)");
   set->add_flag("--as-string", flags->as_string, "Keep VALUE as text even if it looks like a number or boolean");
   add_example(set, "kgen param set pets-pvc storage 20Gi\n  kgen param set pets-pvc storage 10Gi --env default");
@@ -125,7 +125,7 @@ void register_param(CLI::App& app, Action* action) {
 
   CLI::App* del = param->add_subcommand("delete", "Delete a parameter: [COMPONENT] PARAM");
   del->alias("unset");
-  del->add_option("args", flags->positionals, "[COMPONENT] PARAM")->required();
+  add_positional_words(del, {"component", "param"}, &flags->positionals, "[COMPONENT] PARAM");
   del->add_option("--env", flags->environment, "Delete this environment's override (or global)");
   add_example(del, "kgen param delete pets-pvc storage --env default");
   del->callback([flags, action] { *action = [flags] { return run_change(*flags, false); }; });
