@@ -279,20 +279,11 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     std::vector<jsonnet::Evaluator::BundlePart> parts;
     int line = 2;
     std::string data_components;
+    // Every component is in the bundle, selected with -c or not: a component may read
+    // the others' objects through std.extVar("__ksonnet/components"), as Kubeflow's
+    // `application` did. Only the selected fields are rendered, and fields are lazy, so
+    // an unselected component is evaluated only when another one reads it.
     for (const app::Component& component : module.components) {
-      const bool wanted = selected.empty() || selected.count(component.qualified) != 0;
-      if (!wanted) {
-        // Not asked for: not read either, so a broken file elsewhere cannot fail -c.
-        const std::string stub = quote(component.qualified) + ": error " +
-                                 quote("component " + component.qualified + " was not selected with -c") + ",\n";
-        if (component.type == app::ComponentType::Jsonnet) {
-          bundle += stub;
-          ++line;
-        } else {
-          data_components += "  " + stub;
-        }
-        continue;
-      }
       if (component.type == app::ComponentType::Jsonnet) {
         // As ks evaluated it (its text blocks and std.thisFile), on the lines it has.
         jsonnet::ComponentDialect source = jsonnet::component_in_ks_dialect(evaluator->read_input(component.path));
