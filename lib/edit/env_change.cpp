@@ -146,8 +146,14 @@ void remove_environment(const std::string& root, const std::string& name, bool o
   // ks's message for an unknown environment here.
   const auto found = app.environments.find(name);
   if (found == app.environments.end() || (override && !found->second.overridden)) {
+    std::string known;
+    for (const auto& [env_name, e] : app.environments) {
+      if (!override || e.overridden) known += (known.empty() ? "" : ", ") + env_name;
+    }
+    const std::string what = override ? "overrides" : "environments";
     throw Error("environment \"" + name + "\" does not exist",
-                override ? "see kgen env list: overrides are marked *" : "see kgen env list");
+                known.empty() ? "the app has no " + what : "known " + what + ": " + known,
+                {display_path(root + (override ? "/app.override.yaml" : "/app.yaml"))});
   }
   const app::Environment env = found->second;
   write_environments(root, override, [&](json& environments) { environments.erase(name); });
