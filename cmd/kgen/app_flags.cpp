@@ -39,9 +39,9 @@ void add_app_flags(CLI::App* command, AppFlags* flags) {
   command->add_option("--dir", flags->dir, "Folder inside the app (default: the current folder)");
 }
 
-void add_positional_words(CLI::App* command, const std::vector<std::string>& names, std::vector<std::string>* out,
-                          const std::string& description) {
-  for (const auto& name : names) {
+void add_positional_words(CLI::App* command, const std::vector<std::pair<std::string, std::string>>& words,
+                          std::vector<std::string>* out) {
+  for (const auto& [name, description] : words) {
     command->add_option_function<std::string>(
         name, [out](const std::string& word) { out->push_back(word); }, description);
   }
