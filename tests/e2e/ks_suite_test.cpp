@@ -164,7 +164,13 @@ class KsSuite : public ::testing::TestWithParam<Spec> {
   ProcessResult kgen(const std::string& line, const std::string& cwd) const {
     std::vector<std::string> argv = {KGEN_BINARY};
     for (auto& w : words(expand(line))) argv.push_back(w);
-    return run_process(argv, cwd, {{"HOME", home_.path()}, {"KUBECONFIG", home_.path() + "/.kube/config"}});
+    // kgen keeps the specs given with --api-spec file: in its spec cache and renders into
+    // its render cache: both in this test's home, so no other test sees them.
+    return run_process(argv, cwd,
+                       {{"HOME", home_.path()},
+                        {"KUBECONFIG", home_.path() + "/.kube/config"},
+                        {"KGEN_OPENAPI_DIR", home_.path() + "/openapi"},
+                        {"KGEN_CACHE_DIR", home_.path() + "/cache"}});
   }
 
   TempDir work_;
