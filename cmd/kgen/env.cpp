@@ -154,7 +154,7 @@ int run_update(const EnvFlags& flags) {
 }
 
 int run_targets(const EnvFlags& flags) {
-  edit::set_environment_targets(app::find_app_root(flags.app.dir), flags.name, flags.modules);
+  edit::set_environment_targets(app::find_app_root(flags.app.dir), flags.name, flags.modules, flags.override);
   return 0;
 }
 
@@ -213,6 +213,7 @@ void register_env(CLI::App& app, Action* action) {
   targets->add_option("name", flags->name, "Environment")->required();
   targets->add_option("--module", flags->modules, "Module (repeatable; / for the root module)")
       ->allow_extra_args(false);
+  targets->add_flag("-o,--override", flags->override, "Set them in app.override.yaml (starting from the environment as it is)");
   add_example(targets, "kgen env targets prod --module / --module web");
   targets->callback([flags, action] { *action = [flags] { return run_targets(*flags); }; });
 

@@ -74,9 +74,10 @@ std::string init_app(const InitOptions& options);
 // folders. Returns what it did (or would do, with `dry_run`).
 std::vector<std::string> upgrade_app(const std::string& app_root, bool dry_run);
 
-// Replaces an environment's targets (module names, "/" for the root module).
+// Replaces an environment's targets (module names, "/" for the root module), in app.yaml
+// or (`override`) in app.override.yaml, whose entry starts as the environment is.
 void set_environment_targets(const std::string& app_root, const std::string& name,
-                             const std::vector<std::string>& modules);
+                             const std::vector<std::string>& modules, bool override = false);
 
 // Deletes a component's file and its entries in the module's params and in every
 // environment's overrides. Returns the files changed or removed.

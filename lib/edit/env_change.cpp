@@ -209,10 +209,10 @@ void update_environment(const std::string& root, const EnvironmentUpdate& update
 }
 
 void set_environment_targets(const std::string& root, const std::string& name,
-                             const std::vector<std::string>& modules) {
+                             const std::vector<std::string>& modules, bool override) {
   AppLock lock(root);
   const app::App app = app::load_app(root);
-  app::select_environment(app, name);
+  const app::Environment env = app::select_environment(app, name);
   const auto known = app::module_names(app);
   for (const auto& module : modules) {
     if (std::find(known.begin(), known.end(), module) == known.end()) {
@@ -221,7 +221,9 @@ void set_environment_targets(const std::string& root, const std::string& name,
                   "see kgen module list");
     }
   }
-  write_app_yaml(root, [&](json& environments) {
+  write_environments(root, override, [&](json& environments) {
+    // As ks's UpdateTargets: an override starts as the environment is now.
+    if (override && !environments.contains(name)) environments[name] = entry_of(env);
     if (modules.empty()) {
       environments[name].erase("targets");
     } else {
