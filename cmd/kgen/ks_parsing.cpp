@@ -21,8 +21,9 @@ void apply_to(CLI::App* command) {
   }
   for (CLI::App* sub : command->get_subcommands({})) {
     // An option a command does not know goes to its group, then to the global flags
-    // (not for those that take any --PARAM VALUE, like prototype preview/use).
-    if (!sub->get_allow_extras()) sub->fallthrough();
+    // (not for those that take any --PARAM VALUE, like prototype preview/use, nor for
+    // the hidden `__complete`, whose every word is the user's, left unparsed).
+    if (!sub->get_allow_extras() && !sub->get_prefix_command()) sub->fallthrough();
     apply_to(sub);
   }
 }
