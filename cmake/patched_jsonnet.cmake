@@ -91,3 +91,5 @@ set_target_properties(kgen_libjsonnet PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 add_library(jsonnet_c INTERFACE)
 target_link_libraries(jsonnet_c INTERFACE kgen_libjsonnet)
+# What the patches add to libjsonnet's API (jsonnet_go_0_11_semantics) exists only here.
+target_compile_definitions(jsonnet_c INTERFACE KGEN_PATCHED_JSONNET=1)

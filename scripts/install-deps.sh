@@ -30,6 +30,7 @@ packages=(
   libgtest-dev libgmock-dev
   clang-14 libclang-rt-14-dev   # the libFuzzer target (tests/fuzz)
   jsonnet               # the reference `jsonnet` tool, used by tests and the benchmark baseline
+  zsh fish              # the installed zsh and fish completions are tried by the install test
 )
 if [ "$real_kube" = 1 ]; then
   packages+=(
