@@ -120,6 +120,18 @@ class Linker {
     return !this_file_root_.empty() && path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : path;
   }
 
+  // A large file that imports nothing but its prelude's std (a ksonnet-lib k8s.libsonnet of 2-4 MB, of which a
+  // component uses a few builders) is not pasted in: the binding imports it as a virtual
+  // file, which libjsonnet builds member by member on first use (jsonnet_lazy_imports),
+  // where the whole linked program is lexed, parsed and analysed up front. Its lines map
+  // to the file's own, so error locations are the same.
+  std::string lazy_import(const std::string& found_here, const std::string& content) {
+    const std::string path = std::string(kVirtualPrefix) + "lazy/" + found_here;
+    resolver_->add_virtual_file("lazy/" + found_here, content);
+    resolver_->set_line_map(path, {{1, count_lines(content) + 1, found_here}});
+    return "import " + quote(path);
+  }
+
   // The file in ks's dialect (see ks_dialect.h), its imports replaced by bindings.
   std::string rewrite(const std::string& found_here, const std::string& original) {
     int context = 0;
@@ -132,6 +144,12 @@ class Linker {
     if (ks.used_this_file) this_files_[found_here] = this_file_of(path);
     const std::string& content = ks.text;
     const std::vector<ImportSite> sites = scan_imports(content);
+    // The prelude's own import (its context's std) is served to libjsonnet as it is.
+    const size_t prelude = resolver_->prelude_length(found_here);
+    if (content.size() >= kLazyImportMinBytes && !ks.used_this_file &&
+        std::all_of(sites.begin(), sites.end(), [&](const ImportSite& site) { return site.end <= prelude; })) {
+      return lazy_import(found_here, content);
+    }
     if (sites.empty()) return content;
     std::string out;
     size_t cursor = 0;
