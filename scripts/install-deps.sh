@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The one place that names kgen's Debian packages. Installs only what is missing,
-# so it is cheap to run before every build.
+# so it is cheap to run before every build. With --real-kube (scripts/test.sh) it also
+# installs what the real control plane of the cluster tests needs and builds it
+# (scripts/build-kubernetes.sh, cached); the quickstart does not pay for that.
 set -euo pipefail
+real_kube=0
+if [ "${1-}" = --real-kube ]; then real_kube=1; fi
 
 packages=(
   # toolchain
@@ -26,7 +30,17 @@ packages=(
   libgtest-dev libgmock-dev
   clang-14 libclang-rt-14-dev   # the libFuzzer target (tests/fuzz)
   jsonnet               # the reference `jsonnet` tool, used by tests and the benchmark baseline
+  zsh fish              # the installed zsh and fish completions are tried by the install test
 )
+if [ "$real_kube" = 1 ]; then
+  packages+=(
+    # the real control plane of the cluster tests (scripts/build-kubernetes.sh, tests/realkube)
+    golang-go make rsync  # kube-apiserver and kube-controller-manager from Debian's `kubernetes` source
+    golang-github-modern-go-reflect2-dev  # replaces the vendored reflect2 1.0.1, broken under Go >= 1.18
+    etcd-server           # the API server's store
+    curl                  # readiness probes of tests/realkube/cluster.sh
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -51,22 +65,7 @@ jsonnet_source_version=0.18.0+ds-3
 jsonnet_dir="$(cd "$(dirname "$0")/.." && pwd)/third_party/jsonnet"
 if [ ! -f "$jsonnet_dir/jsonnet-0.18.0+ds/core/vm.cpp" ]; then
   echo "install-deps: fetching libjsonnet's source (apt-get source jsonnet=$jsonnet_source_version)" >&2
-  if ! apt-cache showsrc jsonnet 2>/dev/null | grep -q "^Version: $jsonnet_source_version\$"; then
-    # No deb-src entry yet: add one for each Debian deb entry (deb822 or one-line form).
-    deb_src=/etc/apt/sources.list.d/kgen-deb-src.sources
-    for f in /etc/apt/sources.list.d/*.sources; do
-      [ -f "$f" ] && [ "$f" != "$deb_src" ] || continue
-      grep -q 'debian' "$f" && grep -q '^Types:.*\bdeb\b' "$f" || continue
-      sed -e 's/^Types:.*/Types: deb-src/' "$f"
-      echo
-    done | "${sudo_cmd[@]}" tee "$deb_src.new" >/dev/null
-    if [ -f /etc/apt/sources.list ]; then
-      sed -n 's/^deb \(.*debian.*\)/deb-src \1/p' /etc/apt/sources.list |
-        "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/kgen-deb-src.list >/dev/null
-    fi
-    "${sudo_cmd[@]}" mv "$deb_src.new" "$deb_src"
-    "${sudo_cmd[@]}" apt-get update -qq
-  fi
+  "$(dirname "$0")/add-deb-src.sh" jsonnet "$jsonnet_source_version"
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
   (cd "$work" && apt-get source -qq "jsonnet=$jsonnet_source_version" >/dev/null 2>&1) || {
@@ -76,4 +75,8 @@ if [ ! -f "$jsonnet_dir/jsonnet-0.18.0+ds/core/vm.cpp" ]; then
   mkdir -p "$jsonnet_dir"
   rm -rf "$jsonnet_dir/jsonnet-0.18.0+ds"
   mv "$work/jsonnet-0.18.0+ds" "$jsonnet_dir/"
+fi
+
+if [ "$real_kube" = 1 ]; then
+  "$(dirname "$0")/build-kubernetes.sh"
 fi

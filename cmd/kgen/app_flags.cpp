@@ -39,6 +39,14 @@ void add_app_flags(CLI::App* command, AppFlags* flags) {
   command->add_option("--dir", flags->dir, "Folder inside the app (default: the current folder)");
 }
 
+void add_positional_words(CLI::App* command, const std::vector<std::pair<std::string, std::string>>& words,
+                          std::vector<std::string>* out) {
+  for (const auto& [name, description] : words) {
+    command->add_option_function<std::string>(
+        name, [out](const std::string& word) { out->push_back(word); }, description);
+  }
+}
+
 void add_jsonnet_flags(CLI::App* command, JsonnetFlags* flags) {
   command->add_option("-J,--jpath", flags->jpath, "Additional Jsonnet library search path (lowest priority)")
       ->allow_extra_args(false);  // one value per flag, as ks took them

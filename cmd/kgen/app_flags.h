@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render/render.h"
@@ -24,6 +25,13 @@ struct JsonnetFlags {
 };
 
 void add_app_flags(CLI::App* command, AppFlags* flags);
+
+// Positional words (in order, none required) appended to `out` as given. A
+// vector positional would not do: CLI11 splits a value written [a,b] at its commas, and
+// ks took `param set app components '["a","b"]'` as one value.
+// Each word is a name and its description.
+void add_positional_words(CLI::App* command, const std::vector<std::pair<std::string, std::string>>& words,
+                          std::vector<std::string>* out);
 void add_jsonnet_flags(CLI::App* command, JsonnetFlags* flags);
 
 // Fills the Jsonnet part of render options: reads --*-file values, resolves -J paths,

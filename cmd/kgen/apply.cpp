@@ -1,4 +1,4 @@
-// kgen apply ENV [-c C]... [--dry-run[=client|server]] [--force-conflicts] [--prune [--yes]] [--wait]
+// kgen apply ENV [-c C]... [--dry-run[=client|server]] [--force-conflicts] [--force-replace] [--prune] [--yes] [--wait]
 // kgen delete ENV [-c C]... [--dry-run] [--wait]
 #include <unistd.h>
 
@@ -19,6 +19,7 @@ struct ApplyFlags {
   ClusterFlags cluster;
   std::string dry_run;  // "", "client", "server"
   bool force_conflicts = false;
+  bool force_replace = false;
   bool prune = false;
   bool yes = false;
   bool wait = false;
@@ -97,6 +98,13 @@ int run_apply(const ApplyFlags& flags) {
   options.default_ns = ns;
   options.applyset = kube::applyset_for(session.environment->name, ns);
   options.poll_interval_ms = std::min(flags.poll_interval_ms, 500L);
+  options.force_replace = flags.force_replace;
+  options.replace_timeout_ms = timeout_ms;
+  if (!flags.yes) {
+    options.confirm_replace = [](const std::string& object, const std::vector<std::string>&) {
+      return confirm("Delete " + object + " (and what it owns) and create it again?");
+    };
+  }
 
   kube::PruneOptions prune;
   prune.enabled = flags.prune;
@@ -111,7 +119,7 @@ int run_apply(const ApplyFlags& flags) {
   const kube::ApplyResult& result = outcome.applied;
   const int pruned = outcome.pruned;
 
-  const int total = result.created + result.configured + result.unchanged;
+  const int total = result.created + result.configured + result.unchanged + result.replaced;
   std::string summary = (dry_run == kube::DryRun::None ? "Applied " : "Would apply ") + std::to_string(total) + " object(s) to " +
                         client->access().server + ": " + std::to_string(result.created) + " created, " +
                         std::to_string(result.configured) + " configured, " + std::to_string(result.unchanged) + " unchanged";
@@ -119,6 +127,7 @@ int run_apply(const ApplyFlags& flags) {
     summary = "Would apply " + std::to_string(total) + " object(s) to " + client->access().server + ": " +
               std::to_string(result.created) + " to create, " + std::to_string(result.configured) + " existing";
   }
+  if (flags.force_replace) summary += ", " + std::to_string(result.replaced) + " replaced";
   if (flags.prune) summary += ", " + std::to_string(pruned) + " pruned";
   session.log(kube::LogLevel::Info, summary);
   if (flags.wait && dry_run == kube::DryRun::None) wait_for(session, timeout_ms, flags.poll_interval_ms);
@@ -134,6 +143,7 @@ int run_delete(const DeleteFlags& flags) {
   options.timeout_ms = parse_duration_ms(flags.timeout, "--timeout");
   options.poll_interval_ms = flags.poll_interval_ms;
   options.default_ns = session.client->access().ns;
+  if (flags.cluster.components.empty()) options.applyset = kube::applyset_for(session.environment->name, options.default_ns);
   const kube::DeleteResult result =
       kube::delete_objects(session.client.get(), session.discovery.get(), session.manifests, options, session.log);
   session.log(kube::LogLevel::Info, std::string(flags.dry_run ? "Would delete " : "Deleted ") + std::to_string(result.deleted) +
@@ -152,8 +162,11 @@ void register_apply(CLI::App& app, Action* action) {
   apply->add_flag("--dry-run{client}", flags->dry_run,
                   "--dry-run or --dry-run=client: only read the cluster; --dry-run=server: the server checks every object");
   apply->add_flag("--force-conflicts", flags->force_conflicts, "Take over fields another manager owns");
+  apply->add_flag("--force-replace", flags->force_replace,
+                  "Delete and create again the objects the server refuses only because immutable fields changed "
+                  "(a Job's pod template); asks first unless --yes");
   apply->add_flag("--prune", flags->prune, "Delete objects an earlier apply of this environment made and the render no longer has");
-  apply->add_flag("-y,--yes", flags->yes, "Prune without asking");
+  apply->add_flag("-y,--yes", flags->yes, "Prune and replace without asking");
   apply->add_flag("--wait", flags->wait, "Wait until Jobs complete, PVCs bind and workloads roll out");
   apply->add_option("--timeout", flags->timeout, "How long --wait waits (e.g. 5m)")->capture_default_str();
   apply->add_option("--poll-interval-ms", flags->poll_interval_ms)->group("");  // tests poll faster

@@ -23,7 +23,7 @@ void add_cluster_flags(CLI::App* command, ClusterFlags* flags) {
   command->add_option("-n,--namespace", flags->ns, "Namespace for objects that name none (default: the environment's)");
   command->add_option("--server", flags->server, "API server URL (default: the environment's)");
   command->add_option("--token", flags->token, "Bearer token");
-  command->add_flag("--insecure-skip-tls-verify", flags->insecure_skip_tls_verify, "Do not check the server's certificate");
+  command->add_flag("--insecure-skip-tls-verify,--tls-skip-verify", flags->insecure_skip_tls_verify, "Do not check the server's certificate");
   command->add_option("--request-timeout", flags->request_timeout, "Timeout of one request (e.g. 30s)")->capture_default_str();
   command->add_flag("-v,--verbose", flags->verbose, "Debug log lines (requests, never credentials)");
   add_app_flags(command, &flags->app);

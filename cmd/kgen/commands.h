@@ -27,6 +27,7 @@ void register_registry(CLI::App& app, Action* action);   // registry add | list 
 void register_pkg(CLI::App& app, Action* action);        // pkg install | list | describe | remove
 void register_prototype(CLI::App& app, Action* action);  // prototype list | describe | search | preview | use
 void register_generate(CLI::App& app, Action* action);   // generate (= prototype use)
+void register_completion(CLI::App& app, Action* action); // completion, and the hidden __complete, __man
 
 // Puts an example under a command's --help (each line after the first indented by two).
 void add_example(CLI::App* command, const std::string& example);

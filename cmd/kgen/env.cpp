@@ -30,6 +30,7 @@ struct EnvFlags {
   std::vector<std::string> modules;
   std::string context;
   std::string kubeconfig;
+  bool override = false;  // ks's -o: app.override.yaml
 };
 
 app::App load(const EnvFlags& flags) { return app::load_app(app::find_app_root(flags.app.dir)); }
@@ -59,21 +60,36 @@ int run_current(const EnvFlags& flags) {
   return 0;
 }
 
+// Each line of `text` indented by two spaces.
+std::string indented(const std::string& text) {
+  std::string out;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    const size_t end = text.find('\n', begin);
+    out += "  " + text.substr(begin, end - begin) + "\n";
+    if (end == std::string::npos) break;
+    begin = end + 1;
+  }
+  return out;
+}
+
+// ks printed its EnvironmentConfig struct through go-yaml: its fields in declaration
+// order with lower-cased names, `targets: []` and `libraries: {}` when empty.
 int run_describe(const EnvFlags& flags) {
   const app::App app = load(flags);
   const app::Environment& env = app::select_environment(app, flags.name);
-  nlohmann::json out = {{"destination", {{"namespace", env.ns}, {"server", env.server}}},
-                        {"k8sVersion", env.k8s_version},
-                        {"path", env.path}};
-  if (!env.targets.empty()) out["targets"] = env.targets;
-  if (!env.libraries.empty()) {
-    nlohmann::json libraries = nlohmann::json::object();
-    for (const auto& [key, lib] : env.libraries) {
-      libraries[key] = {{"name", lib.name}, {"registry", lib.registry}, {"version", lib.version}};
-    }
-    out["libraries"] = libraries;
+  using nlohmann::json;
+  nlohmann::json libraries = nlohmann::json::object();
+  for (const auto& [key, lib] : env.libraries) {
+    libraries[key] = {{"name", lib.name}, {"registry", lib.registry}, {"version", lib.version}};
   }
-  std::cout << encoding::to_go_yaml(out);
+  std::cout << encoding::to_go_yaml(json{{"name", env.name}}) +
+                   encoding::to_go_yaml(json{{"kubernetesversion", env.k8s_version}}) +
+                   encoding::to_go_yaml(json{{"path", env.path}}) + "destination:\n" +
+                   indented(encoding::to_go_yaml(json{{"server", env.server}})) +
+                   indented(encoding::to_go_yaml(json{{"namespace", env.ns}})) +
+                   encoding::to_go_yaml(json{{"targets", env.targets.empty() ? json::array() : json(env.targets)}}) +
+                   encoding::to_go_yaml(json{{"libraries", libraries}});
   return 0;
 }
 
@@ -94,6 +110,7 @@ int run_add(const EnvFlags& flags) {
   }
   if (!flags.ns.empty()) env.ns = flags.ns;
   env.api_spec = flags.api_spec;
+  env.override = flags.override;
   const std::string root = app::find_app_root(flags.app.dir);
   // The library is generated before the environment is added, so a bad spec changes nothing.
   const auto library = prepare_library_for(root, flags.api_spec);
@@ -104,7 +121,7 @@ int run_add(const EnvFlags& flags) {
 }
 
 int run_rm(const EnvFlags& flags) {
-  edit::remove_environment(app::find_app_root(flags.app.dir), flags.name);
+  edit::remove_environment(app::find_app_root(flags.app.dir), flags.name, flags.override);
   return 0;
 }
 
@@ -115,6 +132,7 @@ int run_set(const EnvFlags& flags) {
   if (!flags.ns.empty()) update.ns = flags.ns;
   if (!flags.server.empty()) update.server = flags.server;
   if (!flags.api_spec.empty()) update.api_spec = flags.api_spec;
+  update.override = flags.override;
   const std::string root = app::find_app_root(flags.app.dir);
   const auto library = flags.api_spec.empty() ? std::nullopt : prepare_library_for(root, flags.api_spec);
   edit::update_environment(root, update);
@@ -136,7 +154,7 @@ int run_update(const EnvFlags& flags) {
 }
 
 int run_targets(const EnvFlags& flags) {
-  edit::set_environment_targets(app::find_app_root(flags.app.dir), flags.name, flags.modules);
+  edit::set_environment_targets(app::find_app_root(flags.app.dir), flags.name, flags.modules, flags.override);
   return 0;
 }
 
@@ -166,11 +184,13 @@ void register_env(CLI::App& app, Action* action) {
   add->add_option("--kubeconfig", flags->kubeconfig, "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   add->add_option("--namespace", flags->ns, "Namespace (default: default)");
   add->add_option("--api-spec", flags->api_spec, "Kubernetes version: version:vX.Y.Z or file:swagger.json");
+  add->add_flag("-o,--override", flags->override, "Record it in app.override.yaml (local, gitignored), even over app.yaml's");
   add_example(add, "kgen env add prod --server https://10.0.0.1:6443 --namespace kubeflow\n  kgen env add lab --context=$(kubectl config current-context)");
   add->callback([flags, action] { *action = [flags] { return run_add(*flags); }; });
 
   CLI::App* rm = env->add_subcommand("rm", "Remove an environment and its folder");
   rm->add_option("name", flags->name, "Environment")->required();
+  rm->add_flag("-o,--override", flags->override, "Remove its app.override.yaml entry only");
   add_example(rm, "kgen env rm staging");
   rm->callback([flags, action] { *action = [flags] { return run_rm(*flags); }; });
 
@@ -180,6 +200,7 @@ void register_env(CLI::App& app, Action* action) {
   set->add_option("--namespace", flags->ns, "New namespace");
   set->add_option("--server", flags->server, "New API server URL");
   set->add_option("--api-spec", flags->api_spec, "New Kubernetes version: version:vX.Y.Z or file:swagger.json");
+  set->add_flag("-o,--override", flags->override, "Change it in app.override.yaml (starting from the environment as it is)");
   add_example(set, "kgen env set prod --name production --namespace prd");
   set->callback([flags, action] { *action = [flags] { return run_set(*flags); }; });
 
@@ -192,6 +213,7 @@ void register_env(CLI::App& app, Action* action) {
   targets->add_option("name", flags->name, "Environment")->required();
   targets->add_option("--module", flags->modules, "Module (repeatable; / for the root module)")
       ->allow_extra_args(false);
+  targets->add_flag("-o,--override", flags->override, "Set them in app.override.yaml (starting from the environment as it is)");
   add_example(targets, "kgen env targets prod --module / --module web");
   targets->callback([flags, action] { *action = [flags] { return run_targets(*flags); }; });
 

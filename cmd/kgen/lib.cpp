@@ -24,7 +24,7 @@ struct LibGenerateFlags {
 };
 
 // The spec a cluster serves, through kgen's cluster client: --server (with the current
-// context's credentials), else the context's cluster.
+// context's credentials, and the CA of the cluster that has that server), else the context's cluster.
 std::string cluster_spec(const LibGenerateFlags& flags, std::string* source) {
   kube::AccessRequest request;
   request.files = kube::kubeconfig_files(flags.kubeconfig);

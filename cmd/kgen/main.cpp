@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "kgen/commands.h"
+#include "kgen/ks_parsing.h"
 
 namespace kgen::cmd {
 
@@ -58,19 +59,14 @@ int main(int argc, char** argv) {
   register_prototype(app, &action);
   register_generate(app, &action);
   register_version(app, &action);
-  // ks's --dir (and the other flags of a command group) could follow the subcommand,
-  // as in `ks pkg list --dir app`: an option a subcommand does not know goes to its group
-  // (not for those that take any --PARAM VALUE, like prototype preview/use).
-  for (CLI::App* group : app.get_subcommands({})) {
-    for (CLI::App* command : group->get_subcommands({})) {
-      if (!command->get_allow_extras()) command->fallthrough();
-    }
-  }
+  register_completion(app, &action);
+  apply_ks_parsing(&app);
   try {
     std::vector<char*> args = with_leading_dir_last(argc, argv);
     app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // ks exited 1 on every error, and scripts test for it (CLI11's own codes are 105+).
+    return app.exit(e) == 0 ? 0 : 1;
   }
   try {
     return action ? action() : 0;

@@ -117,7 +117,11 @@ void register_param(CLI::App& app, Action* action) {
   list->callback([flags, action] { *action = [flags] { return run_list(*flags); }; });
 
   CLI::App* set = param->add_subcommand("set", "Set a parameter: [COMPONENT] PARAM VALUE");
-  set->add_option("args", flags->positionals, "[COMPONENT] PARAM VALUE")->required();
+  add_positional_words(set,
+                       {{"component", "Component (none with --env: an environment global)"},
+                        {"param", "Parameter (a dotted path: a.b.c)"},
+                        {"value", "Value: a number, true/false, a JSON array or object, else text"}},
+                       &flags->positionals);
   set->add_option("--env", flags->environment, "Set it as this environment's override (or global)");
   set->add_flag("--as-string", flags->as_string, "Keep VALUE as text even if it looks like a number or boolean");
   add_example(set, "kgen param set pets-pvc storage 20Gi\n  kgen param set pets-pvc storage 10Gi --env default");
@@ -125,7 +129,10 @@ void register_param(CLI::App& app, Action* action) {
 
   CLI::App* del = param->add_subcommand("delete", "Delete a parameter: [COMPONENT] PARAM");
   del->alias("unset");
-  del->add_option("args", flags->positionals, "[COMPONENT] PARAM")->required();
+  add_positional_words(del,
+                       {{"component", "Component (none with --env: an environment global)"},
+                        {"param", "Parameter (a dotted path: a.b.c)"}},
+                       &flags->positionals);
   del->add_option("--env", flags->environment, "Delete this environment's override (or global)");
   add_example(del, "kgen param delete pets-pvc storage --env default");
   del->callback([flags, action] { *action = [flags] { return run_change(*flags, false); }; });

@@ -1,4 +1,4 @@
-// kgen diff ENV [-c C]...      what an apply would change; exit 10 when something would
+// kgen diff ENV [-c C]... [--force-replace]   what an apply would change; exit 10 when something would
 // kgen status ENV [-c C]... [--wait]   readiness of every object
 // kgen validate ENV [-c C]... [--api-spec FILE]   objects against the OpenAPI schema
 #include <unistd.h>
@@ -53,11 +53,18 @@ void print_coloured_diff(const std::string& diff, bool colour) {
   }
 }
 
-int run_diff(const ClusterFlags& flags) {
-  ClusterSession session = open_session(flags);
-  const std::string ns = session.client->access().ns;
-  const auto diffs = kube::diff_objects(session.client.get(), session.discovery.get(), session.manifests, ns, "kgen",
-                                        kube::applyset_for(session.environment->name, ns).id);
+struct DiffFlags {
+  ClusterFlags cluster;
+  bool force_replace = false;
+};
+
+int run_diff(const DiffFlags& flags) {
+  ClusterSession session = open_session(flags.cluster);
+  kube::DiffOptions options;
+  options.default_ns = session.client->access().ns;
+  options.applyset_id = kube::applyset_for(session.environment->name, options.default_ns).id;
+  options.force_replace = flags.force_replace;
+  const auto diffs = kube::diff_objects(session.client.get(), session.discovery.get(), session.manifests, options, session.log);
   const bool colour = ::isatty(1) == 1;
   for (const auto& d : diffs) print_coloured_diff(d.diff, colour);
   std::cout << std::flush;
@@ -168,9 +175,11 @@ int run_validate(const ValidateFlags& flags) {
 }  // namespace
 
 void register_review(CLI::App& app, Action* action) {
-  auto diff = std::make_shared<ClusterFlags>();
+  auto diff = std::make_shared<DiffFlags>();
   CLI::App* diff_cmd = app.add_subcommand("diff", "Show what apply would change (exit 10 when something would)");
-  add_cluster_flags(diff_cmd, diff.get());
+  add_cluster_flags(diff_cmd, &diff->cluster);
+  diff_cmd->add_flag("--force-replace", diff->force_replace,
+                     "Show objects whose immutable fields changed as apply --force-replace would replace them");
   add_example(diff_cmd, "kgen diff default -c pets-pvc");
   diff_cmd->callback([diff, action] { *action = [diff] { return run_diff(*diff); }; });
 

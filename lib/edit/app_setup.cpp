@@ -18,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr const char* kGitignore = "/lib/ksonnet-lib\n/.ksonnet/registries\n/app.override.yaml\n/.ks_environment\n";
+// What ks init wrote, /lib included.
+constexpr const char* kGitignore = "/lib\n/.ksonnet/registries\n/app.override.yaml\n/.ks_environment\n";
 
 std::string swagger_version(const std::string& path) {
   const auto text = try_read_file(path);

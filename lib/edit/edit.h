@@ -34,14 +34,17 @@ struct NewEnvironment {
   std::string server;
   std::string ns = "default";
   std::string api_spec;  // "version:vX.Y.Z" or "file:PATH"; empty: v1.8.0, as ks assumed offline
+  bool override = false;  // record it in app.override.yaml (ks's -o), even over app.yaml's
 };
 
 // Writes environments/<name>/{main.jsonnet,params.libsonnet,globals.libsonnet} from
 // ks's templates and the app.yaml entry. Returns the line ks logged about it.
 std::string add_environment(const std::string& app_root, const NewEnvironment& env);
 
-// Deletes the app.yaml entry and the environment's folder (and folders left empty).
-void remove_environment(const std::string& app_root, const std::string& name);
+// Deletes the app.yaml entry (`override`: the app.override.yaml one) and the
+// environment's folder (and folders left empty), unless the environment is still
+// defined after that (an override removed, app.yaml's entry left).
+void remove_environment(const std::string& app_root, const std::string& name, bool override = false);
 
 struct EnvironmentUpdate {
   std::string name;
@@ -49,6 +52,7 @@ struct EnvironmentUpdate {
   std::optional<std::string> ns;
   std::optional<std::string> server;
   std::optional<std::string> api_spec;  // changes k8sVersion (version:vX.Y.Z or file:PATH)
+  bool override = false;  // write the environment as it now is into app.override.yaml
 };
 void update_environment(const std::string& app_root, const EnvironmentUpdate& update);
 
@@ -70,9 +74,10 @@ std::string init_app(const InitOptions& options);
 // folders. Returns what it did (or would do, with `dry_run`).
 std::vector<std::string> upgrade_app(const std::string& app_root, bool dry_run);
 
-// Replaces an environment's targets (module names, "/" for the root module).
+// Replaces an environment's targets (module names, "/" for the root module), in app.yaml
+// or (`override`) in app.override.yaml, whose entry starts as the environment is.
 void set_environment_targets(const std::string& app_root, const std::string& name,
-                             const std::vector<std::string>& modules);
+                             const std::vector<std::string>& modules, bool override = false);
 
 // Deletes a component's file and its entries in the module's params and in every
 // environment's overrides. Returns the files changed or removed.

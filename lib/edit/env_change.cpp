@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "app/app.h"
@@ -8,6 +10,7 @@
 #include "edit/app_lock.h"
 #include "edit/edit.h"
 #include "edit/env_templates.h"
+#include "edit/override_file.h"
 
 namespace kgen::edit {
 namespace {
@@ -55,6 +58,41 @@ void remove_with_empty_parents(const fs::path& dir, const fs::path& stop) {
   }
 }
 
+// An environment as app.yaml (or app.override.yaml) records it.
+json entry_of(const app::Environment& env) {
+  json entry = {{"destination", {{"namespace", env.ns}, {"server", env.server}}},
+                {"k8sVersion", env.k8s_version},
+                {"path", env.path}};
+  if (!env.targets.empty()) entry["targets"] = env.targets;
+  return entry;
+}
+
+// Writes the environments of app.yaml, or (`override`) of app.override.yaml.
+void write_environments(const std::string& root, bool override, const std::function<void(json&)>& change) {
+  if (override) {
+    change_override_file(root, "environments", change);
+  } else {
+    write_app_yaml(root, change);
+  }
+}
+
+// Whether app.yaml itself (not app.override.yaml) defines environment `name`.
+bool env_in_app_yaml(const std::string& root, const std::string& name) {
+  bool found = false;
+  const std::string file = root + "/app.yaml";
+  app::rewrite_app_spec(read_file(file), display_path(file), [&](json& environments) {
+    found = environments.contains(name);
+  });
+  return found;
+}
+
+void require_override(const app::Environment& env) {
+  if (!env.overridden) {
+    throw Error("environment \"" + env.name + "\" does not exist in app.override.yaml",
+                "drop -o/--override to change app.yaml's environment");
+  }
+}
+
 }  // namespace
 
 std::string add_environment(const std::string& root, const NewEnvironment& env) {
@@ -64,31 +102,37 @@ std::string add_environment(const std::string& root, const NewEnvironment& env) 
   }
   AppLock lock(root);
   const app::App app = app::load_app(root);
-  if (app.environments.count(env.name) != 0) {
+  // ks's -o added an override even of an environment app.yaml has.
+  if (app.environments.count(env.name) != 0 && !env.override) {
     throw Error("environment \"" + env.name + "\" already exists", "pick another name, or change it with kgen env set",
                 {display_path(root + "/app.yaml")});
   }
   const std::string version = k8s_version_of(env.api_spec);
   const fs::path dir = fs::path(root) / "environments" / env.name;
-  if (fs::exists(dir)) {
+  // An override of an environment keeps the files of its folder (ks wrote its templates
+  // over them, losing the environment's params).
+  const bool keep_folder = env.override && app.environments.count(env.name) != 0 && fs::exists(dir);
+  if (fs::exists(dir) && !keep_folder) {
     throw Error("environments/" + env.name + "/ already exists", "remove the folder or pick another name",
                 {display_path(dir.string())});
   }
-  fs::create_directories(dir);
+  if (!keep_folder) fs::create_directories(dir);
   try {
     if (!is_regular_file(root + "/environments/base.libsonnet")) {
       write_file_atomically(root + "/environments/base.libsonnet", kBaseTemplate);
     }
-    write_file_atomically((dir / "main.jsonnet").string(), kEnvMainTemplate);
-    write_file_atomically((dir / "params.libsonnet").string(), kEnvParamsTemplate);
-    write_file_atomically((dir / "globals.libsonnet").string(), kEnvGlobalsTemplate);
-    write_app_yaml(root, [&](json& environments) {
+    if (!keep_folder) {
+      write_file_atomically((dir / "main.jsonnet").string(), kEnvMainTemplate);
+      write_file_atomically((dir / "params.libsonnet").string(), kEnvParamsTemplate);
+      write_file_atomically((dir / "globals.libsonnet").string(), kEnvGlobalsTemplate);
+    }
+    write_environments(root, env.override, [&](json& environments) {
       environments[env.name] = {{"destination", {{"namespace", env.ns}, {"server", env.server}}},
                                 {"k8sVersion", version},
                                 {"path", env.name}};
     });
   } catch (...) {
-    remove_with_empty_parents(dir, fs::path(root) / "environments");  // nothing half-added
+    if (!keep_folder) remove_with_empty_parents(dir, fs::path(root) / "environments");  // nothing half-added
     throw;
   }
   const std::string spec = env.api_spec.empty() ? "version:" + version : env.api_spec;
@@ -96,12 +140,27 @@ std::string add_environment(const std::string& root, const NewEnvironment& env) 
          "\" cluster at address \"" + env.server + "\"";
 }
 
-void remove_environment(const std::string& root, const std::string& name) {
+void remove_environment(const std::string& root, const std::string& name, bool override) {
   AppLock lock(root);
   const app::App app = app::load_app(root);
-  const app::Environment env = app::select_environment(app, name);
-  write_app_yaml(root, [&](json& environments) { environments.erase(name); });
-  remove_with_empty_parents(fs::path(root) / "environments" / env.path, fs::path(root) / "environments");
+  // ks's message for an unknown environment here.
+  const auto found = app.environments.find(name);
+  if (found == app.environments.end() || (override && !found->second.overridden)) {
+    std::string known;
+    for (const auto& [env_name, e] : app.environments) {
+      if (!override || e.overridden) known += (known.empty() ? "" : ", ") + env_name;
+    }
+    const std::string what = override ? "overrides" : "environments";
+    throw Error("environment \"" + name + "\" does not exist",
+                known.empty() ? "the app has no " + what : "known " + what + ": " + known,
+                {display_path(root + (override ? "/app.override.yaml" : "/app.yaml"))});
+  }
+  const app::Environment env = found->second;
+  write_environments(root, override, [&](json& environments) { environments.erase(name); });
+  // The folder goes with the environment, not with one of its two definitions.
+  if (app::load_app(root).environments.count(name) == 0) {
+    remove_with_empty_parents(fs::path(root) / "environments" / env.path, fs::path(root) / "environments");
+  }
 }
 
 void update_environment(const std::string& root, const EnvironmentUpdate& update) {
@@ -122,13 +181,23 @@ void update_environment(const std::string& root, const EnvironmentUpdate& update
       throw Error("environments/" + new_name + "/ already exists", "remove it or pick another name",
                   {display_path(to.string())});
     }
+    if (update.override) require_override(env);
     if (fs::exists(from)) {
       fs::create_directories(to.parent_path());
-      fs::rename(from, to);
+      // Renaming an override leaves app.yaml's environment of the old name in place:
+      // it keeps its folder (ks moved it away), the new name gets a copy.
+      if (update.override && env_in_app_yaml(root, update.name)) {
+        fs::copy(from, to, fs::copy_options::recursive);
+      } else {
+        fs::rename(from, to);
+      }
     }
   }
-  write_app_yaml(root, [&](json& environments) {
-    json entry = environments.contains(update.name) ? environments[update.name] : json::object();
+  write_environments(root, update.override, [&](json& environments) {
+    // An override starts as the environment is now (app.yaml's with any override).
+    json entry = environments.contains(update.name) ? environments[update.name]
+                 : update.override                  ? entry_of(env)
+                                                    : json::object();
     environments.erase(update.name);
     if (new_name != update.name) entry["path"] = new_name;
     if (!entry.contains("destination") || !entry["destination"].is_object()) entry["destination"] = json::object();
@@ -140,12 +209,21 @@ void update_environment(const std::string& root, const EnvironmentUpdate& update
 }
 
 void set_environment_targets(const std::string& root, const std::string& name,
-                             const std::vector<std::string>& modules) {
+                             const std::vector<std::string>& modules, bool override) {
   AppLock lock(root);
   const app::App app = app::load_app(root);
-  app::select_environment(app, name);
-  for (const auto& module : modules) app::module_named(app, module);  // throws for an unknown module
-  write_app_yaml(root, [&](json& environments) {
+  const app::Environment env = app::select_environment(app, name);
+  const auto known = app::module_names(app);
+  for (const auto& module : modules) {
+    if (std::find(known.begin(), known.end(), module) == known.end()) {
+      throw Error("unable to find module \"" + module + "\"",  // ks's message
+                  "modules are folders under components/ holding params.libsonnet (\"a.b\" is components/a/b/); "
+                  "see kgen module list");
+    }
+  }
+  write_environments(root, override, [&](json& environments) {
+    // As ks's UpdateTargets: an override starts as the environment is now.
+    if (override && !environments.contains(name)) environments[name] = entry_of(env);
     if (modules.empty()) {
       environments[name].erase("targets");
     } else {

@@ -13,6 +13,13 @@
 namespace kgen::edit {
 
 void create_module(const std::string& app_root, const std::string& name) {
+  AppLock lock(app_root);
+  const app::App app = app::load_app(app_root);
+  // An existing module first, with ks's message ("/" is the root module's name).
+  const auto known = app::module_names(app);
+  if (std::find(known.begin(), known.end(), name) != known.end()) {
+    throw Error("module \"" + name + "\" already exists", "see the modules with kgen module list");
+  }
   // ks took any text ("a b" made a folder with a space); a module name is a dotted path
   // of component-like names, since "a.b" is the folder components/a/b/.
   bool valid = !name.empty() && name != "/" && name.front() != '.' && name.back() != '.' &&
@@ -21,12 +28,6 @@ void create_module(const std::string& app_root, const std::string& name) {
   if (!valid) {
     throw Error("\"" + name + "\" is not a valid module name",
                 "use letters, digits, '-' or '_', with '.' between nested modules (a.b is components/a/b/)");
-  }
-  AppLock lock(app_root);
-  const app::App app = app::load_app(app_root);
-  const auto known = app::module_names(app);
-  if (std::find(known.begin(), known.end(), name) != known.end()) {
-    throw Error("module \"" + name + "\" already exists", "see the modules with kgen module list");
   }
   std::string rel = name;
   std::replace(rel.begin(), rel.end(), '.', '/');

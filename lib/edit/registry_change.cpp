@@ -8,9 +8,8 @@
 #include "common/error.h"
 #include "common/files.h"
 #include "edit/app_lock.h"
+#include "edit/override_file.h"
 #include "edit/packages.h"
-#include "encoding/go_yaml.h"
-#include "encoding/yaml_decode.h"
 #include "registry/registry.h"
 
 namespace kgen::edit {
@@ -30,31 +29,12 @@ void check_registry(const std::string& app_root, const registry::Registry& r, bo
 
 json registry_entry(const registry::Registry& r) { return {{"protocol", r.protocol}, {"uri", r.uri}}; }
 
-// app.override.yaml with `change` applied to its registries; ks's header when new.
-std::string rewrite_override(const std::string& path, const std::function<void(json& registries)>& change) {
-  json spec = {{"apiVersion", "0.3.0"}, {"kind", "ksonnet.io/app-override"}};
-  if (const auto text = try_read_file(path)) {
-    std::vector<json> docs;
-    encoding::YamlError error;
-    if (!encoding::decode_yaml_documents(*text, &docs, &error) || docs.empty() || !docs[0].is_object()) {
-      throw Error("invalid app.override.yaml: " + error.message, "fix it first", {display_path(path), error.line});
-    }
-    spec = docs[0];
-  }
-  json& registries = spec["registries"];
-  if (!registries.is_object()) registries = json::object();
-  change(registries);
-  if (registries.empty()) spec.erase("registries");
-  return encoding::to_go_yaml(spec);
-}
-
 std::string app_yaml(const std::string& root) { return root + "/app.yaml"; }
 
 // Records the registry in app.override.yaml (`override`) or app.yaml.
 void write_registry(const std::string& app_root, const registry::Registry& r, bool override) {
   if (override) {
-    const std::string path = app_root + "/app.override.yaml";
-    write_file_atomically(path, rewrite_override(path, [&](json& regs) { regs[r.name] = registry_entry(r); }));
+    change_override_file(app_root, "registries", [&](json& regs) { regs[r.name] = registry_entry(r); });
     return;
   }
   const std::string file = app_yaml(app_root);
@@ -72,7 +52,9 @@ void add_registry(const std::string& app_root, const std::string& name, const st
   AppLock lock(app_root);
   const auto registries = registry::app_registries(app_root);
   for (const auto& r : registries) {
-    if (r.name == name) {
+    // ks's --override could shadow a registry of app.yaml (its e2e suite overrode the
+    // default incubator registry so).
+    if (r.name == name && !override) {
       throw Error("registry \"" + name + "\" already exists (" + r.uri + ")",
                   "pick another name, or change it with kgen registry set " + name + " --uri URI");
     }

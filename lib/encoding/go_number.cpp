@@ -104,6 +104,12 @@ bool is_go_integer(double v) {
   return std::isfinite(v) && v == std::trunc(v) && v >= -kTwo63 && v < kTwo63;
 }
 
+std::string go_format_v(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  return format_g(shortest_digits(v));
+}
+
 std::string go_yaml_float(double v) {
   const float f = to_float32(v);
   if (std::isnan(f)) return ".nan";

@@ -22,6 +22,10 @@ std::string go_json_number(double v);
 // re-resolved the way ks's JSON-to-YAML round trip resolved them.
 std::string go_yaml_number(double v);
 
+// Go's fmt "%v" of a float64 (strconv 'g', shortest): "2.5", "3e+09", "1e-07", as
+// go-jsonnet 0.11.2 wrote numbers into some error messages.
+std::string go_format_v(double v);
+
 // True when ks turned this number into a Go integer (integral and within int64).
 bool is_go_integer(double v);
 

@@ -11,6 +11,7 @@ extern "C" {
 
 #include "common/sha256.h"
 #include "encoding/go_json.h"
+#include "encoding/go_number.h"
 #include "encoding/go_yaml.h"
 #include "encoding/yaml_decode.h"
 #include "jsonnet/go_math.h"
@@ -279,6 +280,17 @@ JsonnetJsonValue* go_math_pow(void* ctx, Args argv, int* success) {
   return std::isfinite(r) ? jsonnet_json_make_number(vm, r) : jsonnet_json_make_null(vm);
 }
 
+// go-jsonnet 0.11.2's getInt, which std.makeArray's size went through: null for an
+// integer that fits int32, else its error message.
+JsonnetJsonValue* old_not_int32(void* ctx, Args argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  double x = 0;
+  if (!jsonnet_json_extract_number(vm, argv[0], &x)) return fail(vm, success, "getInt: the argument must be a number");
+  *success = 1;
+  if (x >= -2147483648.0 && x <= 2147483647.0 && x == std::trunc(x)) return jsonnet_json_make_null(vm);
+  return jsonnet_json_make_string(vm, ("Expected an integer, but got " + encoding::go_format_v(x)).c_str());
+}
+
 }  // namespace
 
 JsonnetJsonValue* json_to_jsonnet(JsonnetVm* vm, const nlohmann::json& value) { return to_jsonnet(vm, value); }
@@ -335,6 +347,7 @@ void register_natives(JsonnetVm* vm) {
       {"kgen.std.acos", go_math_1<go_acos>, kX},
       {"kgen.std.atan", go_math_1<go_atan>, kX},
       {"kgen.std.pow", go_math_pow, kXY},
+      {"kgen.std.notInt32", old_not_int32, kX},
   };
   for (const Native& native : kOldStd) jsonnet_native_callback(vm, native.name, native.callback, vm, native.params);
 }

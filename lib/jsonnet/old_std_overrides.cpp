@@ -32,9 +32,12 @@ const char* const kOldStdOverrides = R"(  escapeStringJson(str)::
   // It split while the count was below maxsplits: -2 never, 1.5 twice.
   splitLimit(str, c, maxsplits)::
     std.splitLimit(str, c, if maxsplits == -1 then -1 else if maxsplits < 0 then 0 else std.ceil(maxsplits)),
-  // A negative size gave []; functions with extra optional parameters were fine.
+  // The size had to be an integer that fits int32 ("Expected an integer, but got 2.5"); a
+  // negative one gave []; functions with extra optional parameters were fine.
   makeArray(sz, func)::
-    if std.type(sz) == 'number' && sz < 0 then []
+    local notInt = if std.type(sz) == 'number' then std.native('kgen.std.notInt32')(sz);
+    if notInt != null then error notInt
+    else if std.type(sz) == 'number' && sz < 0 then []
     else std.makeArray(sz, if std.type(func) == 'function' && std.length(func) != 1 then function(i) func(i) else func),
   filter(func, arr)::
     std.filter(if std.type(func) == 'function' && std.length(func) != 1 then function(x) func(x) else func, arr),

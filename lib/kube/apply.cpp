@@ -1,5 +1,7 @@
 #include "kube/apply.h"
+#include "kube/apply_request.h"
 #include "kube/json_access.h"
+#include "kube/remove.h"
 
 #include <chrono>
 #include <thread>
@@ -45,8 +47,36 @@ std::string conflict_details(const ApiError& e) {
   return details.empty() ? e.message() : details;
 }
 
+std::string joined(const std::vector<std::string>& fields) {
+  std::string text;
+  for (const auto& f : fields) text += (text.empty() ? "" : ", ") + f;
+  return text;
+}
+
+// Whether a CustomResourceDefinition among `manifests` defines the object's kind.
+bool defined_by_crd_among(const std::vector<Manifest>& manifests, const json& object) {
+  std::string group, version;
+  split_api_version(text_at(object, "apiVersion"), &group, &version);
+  const std::string kind = text_at(object, "kind");
+  for (const auto& m : manifests) {
+    if (!is_crd(m.object)) continue;
+    const json& spec = member(m.object, "spec");
+    if (text_at(spec, "group") != group || text_at(member(spec, "names"), "kind") != kind) continue;
+    if (text_at(spec, "version") == version) return true;  // v1beta1
+    for (const auto& v : items_at(spec, "versions")) {
+      if (text_at(v, "name") == version) return true;
+    }
+  }
+  return false;
+}
+
 Error object_error(const Target& target, const Error& e) {
   const std::string where = target.describe() + " (component " + target.manifest->component + ")";
+  if (const auto fields = immutable_fields(e); !fields.empty()) {
+    return Error("apply " + where + ": the server refuses to change immutable field(s) " + joined(fields),
+                 "rerun with --force-replace to delete the object (and what it owns, such as a Job's pods) and create it "
+                 "again, or give it a new name");
+  }
   if (const auto* api = dynamic_cast<const ApiError*>(&e)) {
     if (api->status() == 409) {
       return Error("apply " + where + ": fields are managed by another manager: " + conflict_details(*api),
@@ -82,6 +112,25 @@ void wait_established(Client* client, const Target& target, const ApplyOptions& 
   }
 }
 
+// Deletes the object (foreground: what it owns first), waits until it is gone, and
+// creates it again from `desired`.
+void replace(Client* client, Discovery* discovery, const Target& target, const json& desired, const json& live,
+             const std::vector<std::string>& fields, const SendOptions& send, const ApplyOptions& options, const Log& log) {
+  if (options.confirm_replace && !options.confirm_replace(target.describe(), fields)) {
+    throw Error("not replacing " + target.describe() + " (component " + target.manifest->component + ") without confirmation",
+                "pass --yes to replace without asking");
+  }
+  log(LogLevel::Info, "Replacing " + target.describe() + ": the server refuses to change its immutable field(s) " + joined(fields) +
+                          ", so it is deleted and created again");
+  try {
+    delete_one(client, target.path(), text_at(member(live, "metadata"), "uid"), false);
+    wait_deleted(client, {{target.path(), target.describe()}}, options.replace_timeout_ms, options.poll_interval_ms, log);
+    send_object(client, discovery, target, desired, json(), send, log);
+  } catch (const Error& e) {
+    throw object_error(target, e);
+  }
+}
+
 }  // namespace
 
 json with_kgen_labels(json object, const std::string& applyset_id) {
@@ -104,7 +153,7 @@ ApplyResult apply_objects(Client* client, Discovery* discovery, const std::vecto
       discovery->refresh();
       crds_changed = false;
     }
-    if (options.dry_run != DryRun::None && !is_crd(manifest->object) &&
+    if (options.dry_run != DryRun::None && !is_crd(manifest->object) && defined_by_crd_among(manifests, manifest->object) &&
         !discovery->serves(text_at(manifest->object, "apiVersion"), text_at(manifest->object, "kind"))) {
       // A custom resource whose CRD this dry run did not create: nothing to ask the server.
       log(LogLevel::Warning, "Skipping " + text_at(manifest->object, "kind") + " " +
@@ -134,13 +183,25 @@ ApplyResult apply_objects(Client* client, Discovery* discovery, const std::vecto
 
     json desired = with_kgen_labels(manifest->object, options.applyset.id);
     if (target.info.namespaced) desired["metadata"]["namespace"] = target.ns;
-    std::string query = "?fieldManager=" + options.field_manager + (options.force_conflicts ? "&force=true" : "");
-    if (options.dry_run == DryRun::Server) query += "&dryRun=All";
+    desired = prepared_for_server(discovery, target, std::move(desired), log);
+    SendOptions send;
+    send.field_manager = options.field_manager;
+    send.force_conflicts = options.force_conflicts;
+    send.dry_run = options.dry_run == DryRun::Server;
     Reply reply;
     try {
-      reply = client->call("PATCH", target.path() + query, desired.dump(), "application/apply-patch+yaml");
+      reply.body = send_object(client, discovery, target, desired, live, send, log);
     } catch (const Error& e) {
-      throw object_error(target, e);
+      const std::vector<std::string> fields = immutable_fields(e);
+      if (!options.force_replace || fields.empty() || live.is_null()) throw object_error(target, e);
+      if (options.dry_run == DryRun::Server) {
+        log(LogLevel::Info, "Would replace " + target.describe() + dry_suffix + ": immutable field(s) " + joined(fields) + " changed");
+        ++result.replaced;
+        continue;
+      }
+      replace(client, discovery, target, desired, live, fields, send, options, log);
+      ++result.replaced;
+      continue;
     }
     if (live.is_null()) {
       ++result.created;

@@ -21,7 +21,16 @@ bool repeatable(const std::string& method, const std::string& content_type) {
   return method == "PATCH" && content_type == "application/apply-patch+yaml";
 }
 
-bool retryable_status(long status) { return status == 429 || status == 500 || status == 502 || status == 503 || status == 504; }
+// What can succeed when repeated: the server asked to slow down (429), a proxy or the
+// server is briefly unavailable (502, 503, 504), or the server itself says when to retry
+// (Retry-After, as client-go honours it on any 5xx). A plain 500 is the server failing on
+// this very request (an admission bug, a panic turned into a Status): the same request
+// fails the same way, so it is reported at once.
+bool retryable_status(const HttpResponse& response) {
+  const long status = response.status;
+  if (status == 429 || status == 502 || status == 503 || status == 504) return true;
+  return status >= 500 && status < 600 && response.headers.count("retry-after") > 0;
+}
 
 std::string trim(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
@@ -75,14 +84,18 @@ ApiError api_error(const std::string& method, const std::string& path, const Htt
       hint = "user \"" + access.user + "\" lacks RBAC permission for this: ask a cluster admin, or check `kubectl auth can-i`";
       break;
     case 429:
-    case 500:
     case 502:
     case 503:
     case 504:
       if (attempts > 1) text += " (after " + std::to_string(attempts) + " attempts)";
-      hint = "the API server is overloaded or failing; try again later";
+      hint = "the API server is overloaded or unavailable; try again later";
       break;
     default:
+      if (response.status >= 500) {
+        if (attempts > 1) text += " (after " + std::to_string(attempts) + " attempts)";
+        hint = "the API server failed on this request (its message above says how; its log has more); "
+               "the same request fails the same way until the server or the object changes";
+      }
       break;
   }
   if (reason.empty()) reason = reason_phrase(response.status);
@@ -172,6 +185,12 @@ Reply Client::call(const std::string& method, const std::string& path, const std
         delay = std::min(delay * 2, options_.retry_max_ms);
         continue;
       }
+      if (e.stream_reset()) {
+        throw Error(method + " " + access_.server + path + ": the API server reset the request's HTTP/2 stream instead of answering (" +
+                        e.what() + ")",
+                    "the server failed while handling this request (a bug of the server: its log has the panic); "
+                    "retrying sends the same request and fails the same way");
+      }
       if (e.tls()) {
         throw Error("TLS handshake with " + access_.server + " failed: " + e.what(),
                     "check the cluster's certificate-authority and tls-server-name in the kubeconfig "
@@ -190,7 +209,7 @@ Reply Client::call(const std::string& method, const std::string& path, const std
       refreshed = true;
       continue;
     }
-    if (retryable_status(response.status) && can_repeat && attempt < options_.max_attempts) {
+    if (retryable_status(response) && can_repeat && attempt < options_.max_attempts) {
       long wait = retry_after_ms(response, options_.retry_after_max_ms);
       if (wait < 0) wait = delay;
       std::this_thread::sleep_for(std::chrono::milliseconds(wait));

@@ -113,17 +113,21 @@ class CurlTransport : public Transport {
       // Messages of our own where curl's carry timings ("after 202 milliseconds"), so that
       // the same failure always reads the same.
       std::string detail = error[0] != '\0' ? std::string(error) : std::string(lib_.easy_strerror(code));
+      // The server took the request and reset its HTTP/2 stream (INTERNAL_ERROR), which a Go
+      // server does when the handler panics: the server failing on it, not a lost connection.
+      const bool reset = code == CURLE_HTTP2_STREAM || code == CURLE_HTTP2 ||
+                         (code == CURLE_RECV_ERROR && detail.find("HTTP/2 stream") != std::string::npos);
       if (code == CURLE_OPERATION_TIMEDOUT) detail = "no answer within " + std::to_string(settings_.request_timeout_ms) + " ms";
       if (code == CURLE_COULDNT_CONNECT) detail = "connection refused or unreachable";
       if (code == CURLE_COULDNT_RESOLVE_HOST) detail = "cannot resolve the host name";
-      if (code == CURLE_GOT_NOTHING || code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR) {
+      if (!reset && (code == CURLE_GOT_NOTHING || code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR)) {
         detail = "the connection closed before the answer was complete";
       }
       const bool tls = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
                        code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CIPHER;
-      const bool retryable = code == CURLE_COULDNT_CONNECT || code == CURLE_OPERATION_TIMEDOUT || code == CURLE_GOT_NOTHING ||
-                             code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_PARTIAL_FILE;
-      throw TransportError(detail, retryable, tls);
+      const bool retryable = !reset && (code == CURLE_COULDNT_CONNECT || code == CURLE_OPERATION_TIMEDOUT || code == CURLE_GOT_NOTHING ||
+                             code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_PARTIAL_FILE);
+      throw TransportError(detail, retryable, tls, reset);
     }
     lib_.easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
     return response;

@@ -4,6 +4,7 @@
 #include "common/unified_diff.h"
 #include "encoding/go_yaml.h"
 #include "kube/apply.h"
+#include "kube/apply_request.h"
 
 namespace kgen::kube {
 
@@ -38,32 +39,47 @@ void redact_secret_pair(json* before, json* after) {
 }
 
 std::vector<ObjectDiff> diff_objects(Client* client, Discovery* discovery, const std::vector<Manifest>& manifests,
-                                     const std::string& default_ns, const std::string& field_manager,
-                                     const std::string& applyset_id) {
+                                     const DiffOptions& options, const Log& log) {
   std::vector<ObjectDiff> diffs;
   for (const Manifest* manifest : order_for_apply(manifests)) {
     json live;
-    json predicted = with_kgen_labels(manifest->object, applyset_id);
+    json predicted = with_kgen_labels(manifest->object, options.applyset_id);
     std::string label;
     if (discovery->serves(text_at(manifest->object, "apiVersion"), text_at(manifest->object, "kind"))) {
-      const Target target = address(*manifest, discovery, default_ns);
+      const Target target = address(*manifest, discovery, options.default_ns);
       label = target.describe();
+      const std::string where = "diff " + label + " (component " + manifest->component + ")";
       if (target.info.namespaced) predicted["metadata"]["namespace"] = target.ns;
+      predicted = prepared_for_server(discovery, target, std::move(predicted), log);
       try {
         live = client->get(target.path());
       } catch (const ApiError& e) {
         if (e.status() != 404) throw;
       }
+      SendOptions send;
+      send.field_manager = options.field_manager;
+      send.force_conflicts = true;
+      send.dry_run = true;
       try {
-        predicted = client->call("PATCH", target.path() + "?fieldManager=" + field_manager + "&force=true&dryRun=All",
-                                 predicted.dump(), "application/apply-patch+yaml")
-                        .body;
-      } catch (const ApiError& e) {
-        // The object's namespace is created by this same apply: the server cannot dry-run
-        // it yet, and all of it is new.
-        if (e.status() != 404 || !live.is_null()) throw Error("diff " + label + " (component " + manifest->component + "): " + e.message(), e.hint());
+        predicted = send_object(client, discovery, target, predicted, live, send, log);
       } catch (const Error& e) {
-        throw Error("diff " + label + " (component " + manifest->component + "): " + e.message(), e.hint());
+        const std::vector<std::string> fields = immutable_fields(e);
+        std::string list;
+        for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f;
+        const auto* api = dynamic_cast<const ApiError*>(&e);
+        if (!fields.empty() && !live.is_null()) {
+          if (!options.force_replace) {
+            throw Error(where + ": would need replacing: the server refuses to change immutable field(s) " + list,
+                        "kgen diff --force-replace shows the replacement; kgen apply --force-replace deletes the object "
+                        "(and what it owns) and creates it again");
+          }
+          label += " (replace)";  // the object as it would be created, server defaults aside
+        } else if (api != nullptr && api->status() == 404 && live.is_null()) {
+          // The object's namespace is created by this same apply: the server cannot dry-run
+          // it yet, and all of it is new.
+        } else {
+          throw Error(where + ": " + e.message(), e.hint());
+        }
       }
     } else {
       // A custom resource whose CRD is not installed yet: all of it is new.

@@ -1,6 +1,9 @@
 #include "kube/discovery.h"
 #include "kube/json_access.h"
 
+#include <cctype>
+#include <set>
+
 namespace kgen::kube {
 
 using nlohmann::json;
@@ -31,19 +34,48 @@ const std::map<std::string, ResourceInfo>* Discovery::kinds_of(const std::string
   std::map<std::string, ResourceInfo> kinds;
   try {
     const json list = client_->get(group.empty() ? "/api/" + version : "/apis/" + group + "/" + version);
-    {
-      for (const auto& r : items_at(list, "resources")) {
-        const std::string name = text_at(r, "name");
-        if (name.empty() || name.find('/') != std::string::npos) continue;  // subresources
-        ResourceInfo info{group, version, text_at(r, "kind"), name, flag_at(r, "namespaced")};
-        if (info.kind.empty()) continue;
-        kinds.emplace(info.kind, info);
-      }
+    std::set<std::string> with_status;
+    for (const auto& r : items_at(list, "resources")) {
+      const std::string name = text_at(r, "name");
+      const auto slash = name.find('/');
+      if (slash != std::string::npos && name.substr(slash) == "/status") with_status.insert(name.substr(0, slash));
+    }
+    for (const auto& r : items_at(list, "resources")) {
+      const std::string name = text_at(r, "name");
+      if (name.empty() || name.find('/') != std::string::npos) continue;  // subresources
+      ResourceInfo info{group, version, text_at(r, "kind"), name, flag_at(r, "namespaced"), with_status.count(name) > 0};
+      if (info.kind.empty()) continue;
+      kinds.emplace(info.kind, info);
     }
   } catch (const ApiError& e) {
     if (e.status() != 404) throw;
   }
   return &versions_.emplace(api_version, std::move(kinds)).first->second;
+}
+
+const ServerVersion& Discovery::server_version() {
+  if (server_version_) return *server_version_;
+  json answer;
+  try {
+    answer = client_->get("/version");
+  } catch (const ApiError&) {
+    // Not readable by this user: an unknown version, for which no workaround applies.
+  }
+  ServerVersion v;
+  v.git_version = text_at(answer, "gitVersion");
+  // Leading digits only: managed clusters report minors like "20+".
+  auto number = [](const std::string& text) {
+    int n = 0;
+    for (char c : text) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) break;
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  };
+  v.major = number(text_at(answer, "major"));
+  v.minor = number(text_at(answer, "minor"));
+  server_version_ = v;
+  return *server_version_;
 }
 
 bool Discovery::serves(const std::string& api_version, const std::string& kind) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "kube/client.h"
@@ -17,6 +18,20 @@ struct ResourceInfo {
   std::string kind;
   std::string resource;  // plural, as ks logged it ("persistentvolumeclaims")
   bool namespaced = true;
+  // The server lists "<resource>/status": status is written through its own endpoint, by
+  // controllers, and an apply of the main resource must not claim its fields.
+  bool status_subresource = false;
+};
+
+// What /version reports ("v1.20.2": major 1, minor 20); 0 when unknown.
+struct ServerVersion {
+  std::string git_version;
+  int major = 0;
+  int minor = 0;
+  // True for a known version below major.minor.
+  bool before(int major_wanted, int minor_wanted) const {
+    return major != 0 && (major < major_wanted || (major == major_wanted && minor < minor_wanted));
+  }
 };
 
 // The server does not serve a kind (a wrong apiVersion, or a CRD not installed).
@@ -35,6 +50,8 @@ class Discovery {
   bool serves(const std::string& api_version, const std::string& kind);
   // Forget what was learned, after CRDs were created or changed.
   void refresh() { versions_.clear(); }
+  // The server's /version, fetched once.
+  const ServerVersion& server_version();
 
  private:
   const std::map<std::string, ResourceInfo>* kinds_of(const std::string& api_version);
@@ -42,6 +59,7 @@ class Discovery {
   Client* client_;
   // apiVersion -> kind -> resource; an empty map when the server does not serve it.
   std::map<std::string, std::map<std::string, ResourceInfo>> versions_;
+  std::optional<ServerVersion> server_version_;
 };
 
 // "/api/v1/namespaces/ns/persistentvolumeclaims[/name]" and the cluster-scoped forms.

@@ -25,17 +25,22 @@ struct HttpResponse {
 };
 
 // A request that got no HTTP answer. `retryable` when repeating it may help
-// (connection refused or reset, timeout), not for TLS or address errors.
+// (connection refused or reset, timeout), not for TLS or address errors. `stream_reset`:
+// the server was reached and reset this request's HTTP/2 stream instead of answering
+// (a Go API server does that when its handler panics), which is the server failing on
+// the request, not the server being unreachable.
 class TransportError : public std::runtime_error {
  public:
-  TransportError(const std::string& message, bool retryable, bool tls)
-      : std::runtime_error(message), retryable_(retryable), tls_(tls) {}
+  TransportError(const std::string& message, bool retryable, bool tls, bool stream_reset = false)
+      : std::runtime_error(message), retryable_(retryable), tls_(tls), stream_reset_(stream_reset) {}
   bool retryable() const { return retryable_; }
   bool tls() const { return tls_; }
+  bool stream_reset() const { return stream_reset_; }
 
  private:
   bool retryable_;
   bool tls_;
+  bool stream_reset_;
 };
 
 struct TransportSettings {

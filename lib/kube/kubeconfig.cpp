@@ -275,8 +275,10 @@ ClusterAccess resolve_access(const AccessRequest& request) {
     }
     access.cluster = request.cluster;
     cluster = &found->second;
-  } else if (request.server.empty()) {
-    const std::string wanted = normalize_server(request.env_server);
+  } else {
+    // The cluster whose server is --server's, else the environment's: its certificate
+    // authority and TLS server name belong to that address.
+    const std::string wanted = normalize_server(request.server.empty() ? request.env_server : request.server);
     // The context's own cluster first, so equal servers under two names pick the expected one.
     std::vector<std::string> names;
     if (context != nullptr) names.push_back(text(context->node, "cluster"));
@@ -289,7 +291,16 @@ ClusterAccess resolve_access(const AccessRequest& request) {
         break;
       }
     }
-    if (cluster == nullptr && !merged.clusters.empty()) {
+    if (cluster == nullptr && !request.server.empty() && context != nullptr) {
+      // As kubectl: --server replaces only the address of the context's cluster, whose
+      // certificate authority and TLS server name stay.
+      const auto found = merged.clusters.find(text(context->node, "cluster"));
+      if (found != merged.clusters.end()) {
+        access.cluster = found->first;
+        cluster = &found->second;
+      }
+    }
+    if (cluster == nullptr && request.server.empty() && !merged.clusters.empty()) {
       throw Error("Attempting to deploy to environment '" + request.env_name + "' at '" + request.env_server +
                       "', but cannot locate a server at that address",
                   "add a cluster with that server to the kubeconfig, or change the environment's server "

@@ -71,8 +71,10 @@ std::vector<std::string> kubeconfig_files(const std::string& explicit_file);
 // what is missing.
 ContextTarget resolve_context(const std::vector<std::string>& files, const std::string& name);
 
-// The cluster whose server matches the environment's (URLs normalised; --cluster or
-// --server override), with the credentials of --user or the context's user. With no
+// The cluster whose server matches the environment's (URLs normalised; --cluster
+// overrides), with the credentials of --user or the context's user. --server picks the
+// cluster whose server it names, else (as kubectl) replaces the address of the context's
+// cluster: either way the cluster's certificate authority and TLS server name stay. With no
 // kubeconfig cluster at all, the environment's server is used directly (TLS verified
 // against the system's CAs, unlike ks, which turned verification off). Throws
 // kgen::Error when nothing matches or a referenced file cannot be read.

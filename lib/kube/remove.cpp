@@ -78,6 +78,16 @@ DeleteResult delete_objects(Client* client, Discovery* discovery, const std::vec
       throw Error("Error deleting " + target.describe() + " (component " + manifest->component + "): " + e.message(), e.hint());
     }
   }
+  if (options.applyset) {
+    const ApplySet& set = *options.applyset;
+    const ApplySetRecord record = read_applyset(client, set);
+    if (record.exists && record.tooling.rfind("kgen/", 0) == 0) {
+      const std::string label = "secrets " + set.ns + "." + set.name + " (the record of what this environment owns)";
+      const std::string path = "/api/v1/namespaces/" + set.ns + "/secrets/" + set.name;
+      log(LogLevel::Info, "Deleting " + label + suffix);
+      if (delete_one(client, path, "", options.dry_run, options.grace_period_seconds)) deleted.emplace_back(path, label);
+    }
+  }
   if (options.wait && !options.dry_run) wait_deleted(client, deleted, options.timeout_ms, options.poll_interval_ms, log);
   return result;
 }

@@ -2,9 +2,11 @@
 // propagation, NotFound counted as success, optionally waiting until objects are gone.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "kube/applyset.h"
 #include "kube/plan.h"
 
 namespace kgen::kube {
@@ -18,6 +20,9 @@ struct DeleteOptions {
   long timeout_ms = 300000;
   long poll_interval_ms = 500;
   std::string default_ns;
+  // The environment's ApplySet, when the whole environment is deleted: its parent Secret
+  // goes too (last), so nothing of the environment is left behind.
+  std::optional<ApplySet> applyset;
 };
 
 struct DeleteResult {

@@ -34,6 +34,22 @@ std::vector<std::string> words(const std::string& text, size_t n) {
   return out;
 }
 
+// ks's strings.SplitN(text, " ", n): split at single spaces, so two spaces in a row
+// leave an empty field between them (`@optionalParam NAME TYPE  DESCRIPTION` has an
+// empty default, as Kubeflow's prototypes relied on).
+std::vector<std::string> split_at_spaces(const std::string& text, size_t n) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (out.size() + 1 < n) {
+    const size_t space = text.find(' ', begin);
+    if (space == std::string::npos) break;
+    out.push_back(text.substr(begin, space - begin));
+    begin = space + 1;
+  }
+  out.push_back(text.substr(begin));
+  return out;
+}
+
 }  // namespace
 
 Prototype parse_prototype(const std::string& text, const std::string& file) {
@@ -82,8 +98,10 @@ Prototype parse_prototype(const std::string& text, const std::string& file) {
     } else if (tag == "@param" || tag == "@optionalParam") {
       Param param;
       param.optional = tag == "@optionalParam";
-      const auto f = words(rest, param.optional ? 3 : 2);
-      if (f.size() < (param.optional ? 4u : 3u) || f[1].empty()) {
+      // The text after the tag and its one space, as ks cut it.
+      const std::string fields = comment.size() > tag.size() ? comment.substr(tag.size() + 1) : "";
+      const auto f = split_at_spaces(fields, param.optional ? 4 : 3);
+      if (f.size() < (param.optional ? 4u : 3u) || f[0].empty() || f[1].empty()) {
         throw Error(tag + " needs a name, a type" + std::string(param.optional ? ", a default" : "") +
                         " and a description",
                     "write // " + tag + " NAME TYPE " + (param.optional ? "DEFAULT " : "") + "DESCRIPTION", where);

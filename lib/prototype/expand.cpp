@@ -92,12 +92,10 @@ Expansion expand(const Prototype& prototype, const std::string& component,
   auto begin = std::sregex_iterator(prototype.body.begin(), prototype.body.end(), kParamImport);
   size_t last = 0;
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    // A parameter the annotations do not declare becomes params.NAME all the same,
+    // absent from params.libsonnet until it is set, as ks generated it (Kubeflow's
+    // prototypes relied on that).
     const std::string name = (*it)[2];
-    if (!declared.count(name)) {
-      throw Error("the template imports param://" + name + ", which no @param or @optionalParam declares",
-                  "declare it in the prototype's annotations",
-                  {prototype.file.empty() ? prototype.name : prototype.file});
-    }
     body += prototype.body.substr(last, it->position() - last) + "params" + field_access(name);
     last = it->position() + it->length();
   }

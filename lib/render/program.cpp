@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "common/files.h"
 #include "encoding/yaml_decode.h"
+#include "jsonnet/format.h"
 #include "jsonnet/ks_dialect.h"
 
 namespace kgen::render {
@@ -279,24 +280,36 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
     std::vector<jsonnet::Evaluator::BundlePart> parts;
     int line = 2;
     std::string data_components;
+    // Every component is in the bundle, selected with -c or not: a component may read
+    // the others' objects through std.extVar("__ksonnet/components"), as Kubeflow's
+    // `application` did. Only the selected fields are rendered, and fields are lazy, so
+    // an unselected component is evaluated only when another one reads it; one that
+    // does not even parse becomes an error value, so that it cannot fail -c either.
     for (const app::Component& component : module.components) {
       const bool wanted = selected.empty() || selected.count(component.qualified) != 0;
-      if (!wanted) {
-        // Not asked for: not read either, so a broken file elsewhere cannot fail -c.
+      const auto broken = [&](const Error& e) {
         const std::string stub = quote(component.qualified) + ": error " +
-                                 quote("component " + component.qualified + " was not selected with -c") + ",\n";
+                                 quote("component " + component.qualified + " (not selected with -c): " + e.one_line()) +
+                                 ",\n";
         if (component.type == app::ComponentType::Jsonnet) {
           bundle += stub;
           ++line;
         } else {
           data_components += "  " + stub;
         }
-        continue;
-      }
+      };
       if (component.type == app::ComponentType::Jsonnet) {
         // As ks evaluated it (its text blocks and std.thisFile), on the lines it has.
         jsonnet::ComponentDialect source = jsonnet::component_in_ks_dialect(evaluator->read_input(component.path));
         if (source.text.empty() || source.text.back() != '\n') source.text += '\n';
+        if (!wanted) {
+          try {
+            jsonnet::format_jsonnet(source.locals + "\n" + source.text, display_path(component.path));
+          } catch (const Error& e) {
+            broken(e);
+            continue;
+          }
+        }
         const int lines = static_cast<int>(std::count(source.text.begin(), source.text.end(), '\n'));
         bundle += quote(component.qualified) + ": " + source.locals + "\n" + source.text + ",\n";
         parts.push_back({line + 1, lines, component.path});
@@ -305,7 +318,14 @@ std::string build_render_program(const std::vector<app::Module>& modules, const 
       }
       // YAML/JSON components take their module params by merge patch, then (root
       // module only, as in ks) the environment's.
-      const std::string object = yaml_component_object(component, evaluator).dump();
+      std::string object;
+      try {
+        object = yaml_component_object(component, evaluator).dump();
+      } catch (const Error& e) {
+        if (wanted) throw;
+        broken(e);
+        continue;
+      }
       const std::string name = quote(component.name);
       const std::string qualified = quote(component.qualified);
       data_components += "  " + qualified + ": (local o = " + object + ";\n" +

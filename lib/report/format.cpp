@@ -81,6 +81,41 @@ std::string format_json_listing(const std::string& kind, const std::vector<json>
 
 std::string jsonnet_literal(const json& value) { return params::jsonnet_literal(value, '\'', '\''); }
 
+namespace {
+
+std::string object_key(const std::string& key) {
+  return params::is_jsonnet_identifier(key) ? key : jsonnet_literal(json(key));
+}
+
+// ks's printer for the values inside an object value: a non-empty object or array on
+// several lines, two spaces per level from the left margin, a comma after each entry.
+std::string block_literal(const json& value, size_t indent) {
+  if (value.empty() || (!value.is_object() && !value.is_array())) return jsonnet_literal(value);
+  const std::string pad(indent + 2, ' ');
+  std::string out = value.is_object() ? "{\n" : "[\n";
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    out += pad;
+    if (value.is_object()) out += object_key(it.key()) + ": ";
+    out += block_literal(it.value(), indent + 2) + ",\n";
+  }
+  return out + std::string(indent, ' ') + (value.is_object() ? "}" : "]");
+}
+
+}  // namespace
+
+std::string param_value_literal(const json& value) {
+  if (!value.is_object() || value.empty()) return jsonnet_literal(value);
+  // `{ a: 1, b: 'x' }` on one line, but objects and arrays inside it as block_literal
+  // writes them, as `ks param list` printed them (`{ labels: {\n  hello: 'world',\n} }`).
+  std::string out = "{ ";
+  bool first = true;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    out += (first ? "" : ", ") + object_key(it.key()) + ": " + block_literal(it.value(), 0);
+    first = false;
+  }
+  return out + " }";
+}
+
 std::string diff_value(const json& value) {
   if (value.is_number()) return encoding::go_json_number(value.get<double>());
   return encoding::to_go_json(value, -1);

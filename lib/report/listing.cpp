@@ -80,7 +80,7 @@ std::string param_list(const json& params, ListFormat format) {
   for (auto component = params.begin(); component != params.end(); ++component) {  // sorted keys
     if (!component.value().is_object()) continue;
     for (auto param = component.value().begin(); param != component.value().end(); ++param) {
-      const std::string value = jsonnet_literal(param.value());
+      const std::string value = param_value_literal(param.value());
       rows.push_back({component.key(), param.key(), value});
       items.push_back({{"component", component.key()}, {"param", param.key()}, {"value", value}});
     }

@@ -29,6 +29,10 @@ std::string format_json_listing(const std::string& kind, const std::vector<nlohm
 // single quotes ('x'), objects as { key: value }, arrays as [a, b].
 std::string jsonnet_literal(const nlohmann::json& value);
 
+// A parameter's value in `param list`: jsonnet_literal, except that the objects and
+// arrays inside an object value take several lines, as ks printed them.
+std::string param_value_literal(const nlohmann::json& value);
+
 // A value as `ks param diff` showed it: strings Go-quoted ("x"), other values as JSON.
 std::string diff_value(const nlohmann::json& value);
 

@@ -210,7 +210,7 @@ TEST_F(ClusterApply, DeleteSendsTheGracePeriodOnlyWhenGiven) {
   server_.clear_requests();
   const ProcessResult del = kgen({"delete", "default", "--grace-period", "0"});
   ASSERT_EQ(del.exit_code, 0) << del.err;
-  ASSERT_EQ(server_.delete_options().size(), 8u);  // the eight Jobs; the PVC is already gone
+  ASSERT_EQ(server_.delete_options().size(), 9u);  // the eight Jobs and the ApplySet's Secret; the PVC is already gone
   for (const auto& options : server_.delete_options()) EXPECT_EQ(options.value("gracePeriodSeconds", -1), 0) << options;
   const ProcessResult bad = kgen({"delete", "default", "--grace-period", "soon"});
   EXPECT_NE(bad.exit_code, 0);

@@ -170,7 +170,9 @@ TEST_F(ClusterAuth, KubeconfigProblems) {
 }
 
 TEST_F(ClusterAuth, RetriesServerErrorsAndDroppedConnections) {
-  server_.add_fault({Fault::Status, 500, -1, 0, "PATCH", "/persistentvolumeclaims/", 2});
+  // A 500 is retried only when the server says when to (Retry-After); a 503 always.
+  server_.add_fault({Fault::Status, 500, 0, 0, "PATCH", "/persistentvolumeclaims/", 1});
+  server_.add_fault({Fault::Status, 503, -1, 0, "PATCH", "/persistentvolumeclaims/", 1});
   server_.add_fault({Fault::Status, 429, 1, 0, "GET", "/jobs/get-data-job-model", 1});
   server_.add_fault({Fault::Drop, 0, -1, 0, "GET", "/jobs/get-data-job-config", 1});
   const ProcessResult r = kgen({"apply", "default"});

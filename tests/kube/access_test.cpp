@@ -95,6 +95,30 @@ TEST(Access, FlagsOverride) {
   EXPECT_EQ(resolve_access(r).server, "https://override:1");
 }
 
+TEST(Access, ServerFlagKeepsTheCertificateAuthorityOfItsCluster) {
+  TempDir dir;
+  const std::string file = dir.write("config", kTwoClusters);
+  ::chmod(file.c_str(), 0600);
+  // A cluster with exactly that server: its CA and TLS server name, whatever the environment says.
+  AccessRequest r = request_for(file, "https://nowhere.example.com");
+  r.server = "https://prod.example.com:443";
+  ClusterAccess a = resolve_access(r);
+  EXPECT_EQ(a.cluster, "prod");
+  EXPECT_EQ(a.server, "https://prod.example.com");
+  EXPECT_EQ(a.tls_server_name, "api.prod");
+  r.server = "https://dev.example.com:6443/";
+  a = resolve_access(r);
+  EXPECT_EQ(a.cluster, "dev");
+  EXPECT_EQ(a.ca_pem, "CA-DATA");
+  // No cluster has it: as kubectl, the context's cluster with only its address replaced.
+  r.server = "https://10.1.2.3:6443";
+  a = resolve_access(r);
+  EXPECT_EQ(a.cluster, "dev");
+  EXPECT_EQ(a.server, "https://10.1.2.3:6443");
+  EXPECT_EQ(a.ca_pem, "CA-DATA");
+  EXPECT_EQ(a.token, "alice-token");
+}
+
 TEST(Access, NoMatchingClusterIsAnError) {
   TempDir dir;
   const std::string file = dir.write("config", kTwoClusters);

@@ -127,6 +127,60 @@ TEST_F(ClientTest, DebugLinesNameRequestsNeverCredentials) {
   EXPECT_EQ(lines[0].find("fresh-token"), std::string::npos);
 }
 
+TEST_F(ClientTest, APersistent500IsReportedAtOnceUnlessTheServerSaysWhenToRetry) {
+  ClusterAccess a = access();
+  a.token = "fresh-token";
+  Client client(a, fast());
+  // A 500 is the server failing on this request: repeating a GET gets the same answer.
+  server_.add_fault({Fault::Status, 500, -1, 0, "GET", "/api/v1/namespaces/default", 5});
+  try {
+    client.get("/api/v1/namespaces/default");
+    FAIL();
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 500);
+    EXPECT_NE(e.message().find("500 Internal Server Error: injected fault 500"), std::string::npos) << e.message();
+    EXPECT_EQ(e.message().find("attempts"), std::string::npos) << e.message();
+    EXPECT_EQ(e.hint().find("overloaded"), std::string::npos) << e.hint();
+  }
+  EXPECT_EQ(count("GET /api/v1/namespaces/default"), 1u);
+  // With Retry-After the server says a retry can succeed.
+  server_.add_fault({Fault::Status, 500, 0, 0, "GET", "/api/v1/namespaces/kube-system", 1});
+  EXPECT_EQ(client.get("/api/v1/namespaces/kube-system")["metadata"]["name"], "kube-system");
+  EXPECT_EQ(count("GET /api/v1/namespaces/kube-system"), 2u);
+}
+
+// A transport whose every request ends in an HTTP/2 stream reset, as a Go API server's
+// panicking handler ends it (cpp-httplib, the test server, speaks only HTTP/1.1).
+class ResettingTransport : public Transport {
+ public:
+  explicit ResettingTransport(int* sent) : sent_(sent) {}
+  HttpResponse send(const HttpRequest&) override {
+    ++*sent_;
+    throw TransportError("HTTP/2 stream 1 was not closed cleanly: INTERNAL_ERROR (err 2)", false, false, true);
+  }
+
+ private:
+  int* sent_;
+};
+
+TEST_F(ClientTest, AResetStreamIsTheServerFailingNotAnUnreachableServer) {
+  int sent = 0;
+  ClientOptions o = fast();
+  o.make_transport = [&](const TransportSettings&) { return std::make_unique<ResettingTransport>(&sent); };
+  Client client(access(), o);
+  try {
+    client.call("PATCH", "/apis/apiregistration.k8s.io/v1/apiservices/v1.example.com?fieldManager=kgen", "{}",
+                "application/apply-patch+yaml");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(), "PATCH " + server_.url() +
+                               "/apis/apiregistration.k8s.io/v1/apiservices/v1.example.com?fieldManager=kgen: the API server reset the "
+                               "request's HTTP/2 stream instead of answering (HTTP/2 stream 1 was not closed cleanly: INTERNAL_ERROR (err 2))");
+    EXPECT_EQ(e.message().find("cannot reach"), std::string::npos);
+  }
+  EXPECT_EQ(sent, 1);  // the same request would fail the same way
+}
+
 TEST_F(ClientTest, NonJsonAnswersAreClearErrors) {
   ClusterAccess a = access();
   a.token = "fresh-token";

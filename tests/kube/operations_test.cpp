@@ -1,8 +1,10 @@
 // The pure parts of the cluster operations: order, readiness, redaction, ApplySet ids,
-// schema validation.
+// schema validation, the workarounds for old servers, immutable-field refusals.
 #include <gtest/gtest.h>
 
+#include "kube/apply_request.h"
 #include "kube/applyset.h"
+#include "kube/old_servers.h"
 #include "kube/diff.h"
 #include "kube/plan.h"
 #include "kube/readiness.h"
@@ -31,6 +33,52 @@ TEST(Plan, NamespacesThenCrdsThenKsTiersStable) {
   std::vector<std::string> names;
   for (const Manifest* m : order_for_apply(manifests)) names.push_back(m->object["metadata"]["name"]);
   EXPECT_EQ(names, (std::vector<std::string>{"ns", "widgets.example.com", "fast", "w", "cm", "j1", "d", "j0"}));
+}
+
+TEST(OldServers, PortProtocolsAreAddedOnlyForServicesOnKubernetes120AndOlder) {
+  const ResourceInfo service{"", "v1", "Service", "services", true, true};
+  json svc = object("v1", "Service", "web");
+  svc["spec"]["ports"] = {{{"port", 80}}, {{"port", 53}, {"protocol", "UDP"}}};
+  json changed = svc;
+  EXPECT_TRUE(add_default_port_protocols({"v1.20.2", 1, 20}, service, &changed));
+  EXPECT_EQ(changed["spec"]["ports"][0]["protocol"], "TCP");
+  EXPECT_EQ(changed["spec"]["ports"][1]["protocol"], "UDP");
+  EXPECT_FALSE(add_default_port_protocols({"v1.20.2", 1, 20}, service, &changed));  // nothing left to add
+  for (const ServerVersion& newer_or_unknown : {ServerVersion{"v1.21.0", 1, 21}, ServerVersion{"v1.28.0", 1, 28}, ServerVersion{}}) {
+    json same = svc;
+    EXPECT_FALSE(add_default_port_protocols(newer_or_unknown, service, &same)) << newer_or_unknown.git_version;
+    EXPECT_EQ(same, svc);
+  }
+  json pod = object("v1", "Pod", "p");
+  pod["spec"]["ports"] = {{{"port", 80}}};
+  EXPECT_FALSE(add_default_port_protocols({"v1.20.2", 1, 20}, {"", "v1", "Pod", "pods", true, true}, &pod));
+}
+
+TEST(OldServers, ApiServicesAvoidServerSideApplyOnlyOnKubernetes120AndOlder) {
+  const ResourceInfo apiservice{"apiregistration.k8s.io", "v1", "APIService", "apiservices", false, true};
+  EXPECT_TRUE(server_side_apply_broken({"v1.20.2", 1, 20}, apiservice));
+  EXPECT_TRUE(server_side_apply_broken({"v1.16.0", 1, 16}, apiservice));
+  EXPECT_FALSE(server_side_apply_broken({"v1.21.0", 1, 21}, apiservice));
+  EXPECT_FALSE(server_side_apply_broken({}, apiservice));
+  EXPECT_FALSE(server_side_apply_broken({"v1.20.2", 1, 20}, {"", "v1", "Service", "services", true, true}));
+}
+
+ApiError refusal(long status, const json& causes) {
+  return ApiError(status, "Invalid", {{"kind", "Status"}, {"details", {{"causes", causes}}}}, "refused", "");
+}
+
+TEST(ImmutableFields, OnlyA422WhoseEveryCauseIsAnImmutableField) {
+  const json immutable = {{"reason", "FieldValueInvalid"},
+                          {"message", "Invalid value: core.PodTemplateSpec{...}: field is immutable"},
+                          {"field", "spec.template"}};
+  const json selector = {{"reason", "FieldValueInvalid"}, {"message", "Invalid value: ...: field is immutable"}, {"field", "spec.selector"}};
+  const json other = {{"reason", "FieldValueInvalid"}, {"message", "Invalid value: -1: must be greater than or equal to 0"},
+                      {"field", "spec.backoffLimit"}};
+  EXPECT_EQ(immutable_fields(refusal(422, {immutable, selector})), (std::vector<std::string>{"spec.template", "spec.selector"}));
+  EXPECT_TRUE(immutable_fields(refusal(422, {immutable, other})).empty());
+  EXPECT_TRUE(immutable_fields(refusal(422, json::array())).empty());
+  EXPECT_TRUE(immutable_fields(refusal(409, {immutable})).empty());
+  EXPECT_TRUE(immutable_fields(Error("field is immutable", "")).empty());
 }
 
 TEST(Plan, ServerFieldsAreDropped) {
