@@ -91,5 +91,7 @@ set_target_properties(kgen_libjsonnet PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 add_library(jsonnet_c INTERFACE)
 target_link_libraries(jsonnet_c INTERFACE kgen_libjsonnet)
+# Patch 0006's jsonnet_lazy_imports, which the linker relies on for large files.
+target_compile_definitions(jsonnet_c INTERFACE KGEN_LAZY_IMPORTS=1)
 # What the patches add to libjsonnet's API (jsonnet_go_0_11_semantics) exists only here.
 target_compile_definitions(jsonnet_c INTERFACE KGEN_PATCHED_JSONNET=1)

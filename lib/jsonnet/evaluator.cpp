@@ -126,6 +126,9 @@ Evaluator::Evaluator(const VmOptions& options) : impl_(std::make_unique<Impl>())
   // components) of a render's instructions for 2-5 MB more memory.
   jsonnet_gc_min_objects(impl_->vm, kGcMinObjects);
   jsonnet_import_callback(impl_->vm, &Impl::import_callback, impl_.get());
+#ifdef KGEN_LAZY_IMPORTS
+  jsonnet_lazy_imports(impl_->vm, kLazyImportMinBytes);
+#endif
   for (const auto& [key, value] : options.ext_str) jsonnet_ext_var(impl_->vm, key.c_str(), value.c_str());
   for (const auto& [key, value] : options.ext_code) jsonnet_ext_code(impl_->vm, key.c_str(), value.c_str());
   register_natives(impl_->vm);

@@ -10,6 +10,7 @@
 // to the files.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <set>
 #include <string>
@@ -40,6 +41,15 @@ inline constexpr const char* kBrokenMarker = "kgen-broken-file:";
 // its path from `this_file_root` (absolute outside it), as ks, run from the app's root,
 // gave it.
 inline constexpr const char* kThisFile = "__kgen_tf";
+
+// Files at least this large that import nothing are imported, for libjsonnet to build
+// lazily (see Linker::lazy_import), instead of pasted into the program.
+// Only with kgen's patched libjsonnet (patch 0006); Debian's would parse them whole.
+#ifdef KGEN_LAZY_IMPORTS
+inline constexpr size_t kLazyImportMinBytes = 256 * 1024;
+#else
+inline constexpr size_t kLazyImportMinBytes = static_cast<size_t>(-1);
+#endif
 
 LinkedProgram link_program(const std::string& root_name, const std::string& root_code, ImportResolver* resolver,
                            const std::map<std::string, std::string>& broken, const std::string& this_file_root);

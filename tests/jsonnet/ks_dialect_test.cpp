@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 namespace kgen::jsonnet {
 namespace {
 
@@ -27,6 +30,26 @@ TEST(KsDialect, BlanksUnaryPlusOnlyInPrefixPosition) {
                                  "1e+3", "a.b + c"}) {
     EXPECT_EQ(plus_blanked(kept), kept) << kept;
   }
+}
+
+// A file whose every `+` is certainly binary is not lexed (to_ks_dialect's shortcut): a unary
+// `+` after a comment, a line break or a keyword still counts.
+TEST(KsDialect, UnaryPlusFoundWhereTheShortcutCouldMissIt) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"/* c */ +1", "/* c */  1"},
+      {"[1,\n  +2]", "[1,\n   2]"},
+      {"[1, // c\n+2]", "[1, // c\n 2]"},
+      {"[1, # )\n+2]", "[1, # )\n 2]"},
+      {"error +'x'", "error  'x'"},
+      {"assert +true; 1", "assert  true; 1"},
+      {"[x for x in +[1]]", "[x for x in  [1]]"},
+      {"local x =\t+1; x", "local x =\t 1; x"},
+      {"{ a: 'x', b: +1 }", "{ a: 'x', b:  1 }"},
+      {"|||\n  a\n|||+ +1", "|||\n  a\n|||+  1"},
+      // Only binary plus signs: the text comes back as it was.
+      {"{ a+: {}, b: self.a + [1] + \"s\" + 'q' + (2) + x1 }", "{ a+: {}, b: self.a + [1] + \"s\" + 'q' + (2) + x1 }"},
+  };
+  for (const auto& [source, blanked] : cases) EXPECT_EQ(plus_blanked(source), blanked) << source;
 }
 
 TEST(KsDialect, TextBlockContentEndsWhereLibjsonnetEndsIt) {
