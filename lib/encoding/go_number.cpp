@@ -97,6 +97,23 @@ float to_float32(double v) {
 
 constexpr double kTwo63 = 9223372036854775808.0;
 constexpr double kTwo64 = 18446744073709551616.0;
+// Up to 2^53 every integer is a double, and Go's shortest digits are the integer itself.
+constexpr double kTwo53 = 9007199254740992.0;
+
+bool exactly_integral(double v) { return is_go_integer(v) && std::fabs(v) <= kTwo53; }
+
+// Whether go-yaml, re-reading encoding/json's text, took it as an int or a uint64.
+bool parses_as_yaml_integer(const std::string& text) {
+  const char* end = text.data() + text.size();
+  if (text[0] == '-') {
+    int64_t i = 0;
+    const auto r = std::from_chars(text.data(), end, i);
+    return r.ec == std::errc() && r.ptr == end;
+  }
+  uint64_t u = 0;
+  const auto r = std::from_chars(text.data(), end, u);
+  return r.ec == std::errc() && r.ptr == end;
+}
 
 }  // namespace
 
@@ -118,7 +135,9 @@ std::string go_yaml_float(double v) {
 }
 
 std::string go_json_number(double v) {
-  if (is_go_integer(v)) return std::to_string(static_cast<int64_t>(v));
+  // encoding/json printed a float64's shortest digits, padded with zeros: 2^62 is
+  // 4611686018427388000 in ks's output, not 4611686018427387904.
+  if (exactly_integral(v)) return std::to_string(static_cast<int64_t>(v));
   const double abs = std::fabs(v);
   const Digits d = shortest_digits(v);
   if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
@@ -132,10 +151,14 @@ std::string go_json_number(double v) {
 }
 
 std::string go_yaml_number(double v) {
-  if (is_go_integer(v)) return std::to_string(static_cast<int64_t>(v));
-  // go-yaml re-read encoding/json's text: integral values up to 2^64 parse as uint64
-  // and print unchanged; everything else became a float64 printed at 32-bit precision.
-  if (v == std::trunc(v) && v >= 0 && v < kTwo64) return go_json_number(v);
+  if (exactly_integral(v)) return std::to_string(static_cast<int64_t>(v));
+  // go-yaml re-read encoding/json's text: an integral one that fits an int64 or a uint64
+  // printed unchanged (-2^63 is -9223372036854776000 there, which does not); everything
+  // else became a float64 printed at 32-bit precision.
+  if (v == std::trunc(v) && v > -kTwo64 && v < kTwo64) {
+    std::string text = go_json_number(v);
+    if (parses_as_yaml_integer(text)) return text;
+  }
   return go_yaml_float(v);
 }
 
