@@ -1,5 +1,5 @@
 // Large imported files built member by member on first use (jsonnet_lazy_imports,
-// third_party/jsonnet/patches/0006) give what building them whole gave: the same values
+// third_party/jsonnet/patches/0006 and 0007) give what building them whole gave: the same values
 // and the same error messages and stack traces (file:line of every frame), checked on the
 // ksonnet-lib ks generated for v1.8.0 (tests/fixtures/kslib) and on small shapes.
 #include <gtest/gtest.h>
@@ -51,6 +51,32 @@ const std::map<std::string, std::string>& files() {
                             "  g:: error 'g failed',\n"
                             "  h:: { deep: { deeper: self.x + 1, x: 'x' } },\n"
                             "  // " + std::string(300, 'p') + "\n"
+                            "}\n";
+    // Nested objects of 1 KB or more (patch 0007 builds them when first evaluated): the
+    // enclosing objects' locals and $ used deep down, a method, mixins, an error, and
+    // objects that are not plain fields and locals (quoted names, +:, a comprehension),
+    // which are built from their text instead.
+    const std::string pad = "  // " + std::string(1100, 'p') + "\n";
+    m["nested.libsonnet"] = "local top = 5;\n"
+                            "{\n"
+                            "  local hidden = {\n" + pad +
+                            "    deep: { v: top + 1, w: $.name },\n"
+                            "  },\n"
+                            "  name: 'n',\n"
+                            "  group:: {\n" + pad +
+                            "    local kind = { kind: 'K' },\n"
+                            "    version:: {\n" + pad +
+                            "      local api = { apiVersion: 'g/v1' },\n"
+                            "      new(n):: api + kind + { metadata: { name: n }, top: top, name: $.name, h: hidden.deep },\n"
+                            "      mixin:: {\n" + pad +
+                            "        spec:: { withX(x):: { spec+: { x: x } } },\n"
+                            "      },\n"
+                            "      broken:: {\n" + pad + "        inner: error 'broken in nested',\n      },\n"
+                            "      quoted:: {\n" + pad + "        'a-b': 1, \"c\": kind,\n      },\n"
+                            "      plus:: {\n" + pad + "        a: { b: 1 }, c: self.a + { b+: 1 }, d+: { e: 2 },\n      },\n"
+                            "      comp:: {\n" + pad + "        [k]: k + $.name for k in ['x', 'y']\n      },\n"
+                            "    },\n"
+                            "  },\n"
                             "}\n";
     return m;
   }();
@@ -140,6 +166,17 @@ TEST(LazyImports, SmallShapesGiveTheSameValuesAndErrors) {
   expect_same(R"(local s = import "shapes.libsonnet"; [s.a, s.b(3), s.b(x=1, y=5), s.c, s.e, s.f, s.h, s])");
   expect_same(R"((import "shapes.libsonnet").g)");
   expect_same(R"((import "shapes.libsonnet").nope)");
+}
+
+TEST(LazyImports, NestedObjectsBuiltOnFirstUseGiveTheSameValuesAndErrors) {
+  const std::string v = R"(local v = (import "nested.libsonnet").group.version; )";
+  expect_same(v + R"(v.new("a") + v.mixin.spec.withX(3))");
+  expect_same(v + R"([v.quoted, v.plus, v.comp, std.objectFieldsAll(v)])");
+  expect_same(R"(import "nested.libsonnet")");
+  expect_same(v + R"(v.broken)");
+  expect_same(v + R"(v.new("a") + v.mixin.spec.withX(3) + { z: v.broken.inner })");
+  expect_same(v + R"(v.nope)");
+  EXPECT_NE(run(v + R"(v.broken.inner)", true).find("nested.libsonnet:"), std::string::npos);
 }
 
 }  // namespace
