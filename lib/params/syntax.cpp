@@ -256,6 +256,30 @@ class Parser {
   std::string_view text_;
   std::vector<Token> t_;
   size_t i_ = 0;
+  int nesting_ = 0;
+
+  // Each level of nesting is a few frames of this recursive descent: a file nested
+  // thousands deep (the params fuzzer wrote `{[[[[...`) would overflow the stack rather
+  // than fail with a message. No real params file comes near this.
+  static constexpr int kMaxNesting = 500;
+
+  // Counts one level while an expr() or unary() call is open (every recursion passes
+  // through one of them).
+  class Nesting {
+   public:
+    explicit Nesting(Parser* parser) : parser_(parser) {
+      if (++parser_->nesting_ > kMaxNesting) {
+        parser_->fail("expressions nested more than " + std::to_string(kMaxNesting) +
+                      " levels deep: kgen does not parse deeper ones");
+      }
+    }
+    ~Nesting() { --parser_->nesting_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+
+   private:
+    Parser* parser_;
+  };
 
   const Token& peek(size_t ahead = 0) const { return t_[std::min(i_ + ahead, t_.size() - 1)]; }
   const Token& take() { return t_[i_ < t_.size() - 1 ? i_++ : i_]; }
@@ -351,6 +375,7 @@ class Parser {
   }
 
   NodePtr expr() {
+    const Nesting nesting(this);
     const size_t begin = peek().span.begin;
     if (keyword("local")) {
       take();
@@ -449,6 +474,7 @@ class Parser {
   }
 
   NodePtr unary() {
+    const Nesting nesting(this);
     const size_t begin = peek().span.begin;
     if (peek().kind == Tok::Operator && (op("-") || op("+") || op("!") || op("~"))) {
       auto n = make(Node::Kind::Unary, begin);

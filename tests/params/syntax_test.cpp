@@ -66,6 +66,20 @@ TEST(Syntax, Errors) {
   EXPECT_NE(parse_error("|||\nnot indented\n|||").find("indented"), std::string::npos);
 }
 
+TEST(Syntax, DeepNestingIsAnErrorNotAStackOverflow) {
+  // Found by the params fuzzer: `{[[[[...` 2,500 deep overflowed the stack.
+  const std::string deep = "{a: " + std::string(5000, '[') + "1" + std::string(5000, ']') + "}";
+  EXPECT_NE(parse_error(deep).find("nested more than 500 levels"), std::string::npos);
+  EXPECT_NE(parse_error(std::string(5000, '-') + "1").find("nested more than"), std::string::npos);
+  EXPECT_NE(parse_error(std::string(3000, '(') + "1" + std::string(3000, ')')).find("nested more than"),
+            std::string::npos);
+  std::string errors;
+  for (int i = 0; i < 3000; ++i) errors += "error ";
+  EXPECT_NE(parse_error(errors + "1").find("nested more than"), std::string::npos);
+  // Nesting a person writes still parses.
+  parse_ok("{a: " + std::string(100, '[') + "1" + std::string(100, ']') + "}");
+}
+
 TEST(Syntax, LineAndColumn) {
   int line = 0, column = 0;
   line_column("ab\ncd", 4, &line, &column);
